@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Scrm.Data.Providers;
+
+/// <summary>The one place that knows which databases exist and how each is switched on.</summary>
+public static class DatabaseProvider
+{
+    public const string Sqlite = "Sqlite";
+    public const string SqlServer = "SqlServer";
+
+    internal static void AddContextFactory(IServiceCollection services, string provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case Sqlite:
+                EnsureSqliteFolder(connectionString);
+                services.AddDbContextFactory<SqliteScrmDbContext>(o => o.UseSqlite(connectionString));
+                services.AddSingleton<Func<ScrmDbContext>>(sp => () => sp.GetRequiredService<IDbContextFactory<SqliteScrmDbContext>>().CreateDbContext());
+                break;
+            case SqlServer:
+                services.AddDbContextFactory<SqlServerScrmDbContext>(o => o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure()));
+                services.AddSingleton<Func<ScrmDbContext>>(sp => () => sp.GetRequiredService<IDbContextFactory<SqlServerScrmDbContext>>().CreateDbContext());
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider is \"{provider}\"; use \"{Sqlite}\" or \"{SqlServer}\".");
+        }
+    }
+
+    /// <summary>WAL lets the ticket list read while a save is writing. The setting is stored in the file.</summary>
+    internal static async Task PrepareAsync(ScrmDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Scrm.Domain.Common;
+
+namespace Scrm.Domain.Templates;
+
+/// <summary>
+/// Parses what a user typed into a field's canonical stored form, and compares canonical values.
+/// Canonical forms: numbers and money invariant (<c>1234.5</c>, money <c>1234.50</c>), dates <c>yyyy-MM-dd</c>,
+/// checkboxes <c>true</c> (unchecked: no value), multi-select a JSON array in option order, customer links the customer id.
+/// </summary>
+public static partial class FieldValues
+{
+    public const int TextMaxLength = 200;
+    public const int MultilineMaxLength = 2000;
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+    public static readonly DateOnly LatestDate = new(2099, 12, 31);
+
+    /// <summary>Returns the canonical form of <paramref name="raw"/>, null when empty, or an error for the user.</summary>
+    public static (string? Value, FieldError? Error) Normalize(FieldDefinition field, string? raw)
+    {
+        var text = raw?.Trim() ?? "";
+        if (text.Length == 0 || (field.Type == FieldType.MultiSelect && text == "[]"))
+        {
+            return (null, null);
+        }
+
+        return field.Type switch
+        {
+            FieldType.Text => MaxLength(field, text, TextMaxLength),
+            FieldType.Multiline => MaxLength(field, text, MultilineMaxLength),
+            FieldType.Number => Numeric(field, text, money: false),
+            FieldType.Money => Numeric(field, text, money: true),
+            FieldType.Date => Date(field, text),
+            FieldType.Dropdown => field.Options.Contains(text) ? (text, null) : Fail(field, "NotAnOption", text),
+            FieldType.MultiSelect => MultiSelect(field, text),
+            // Unchecked is stored as no value, so a required checkbox means "must be checked".
+            FieldType.Checkbox => bool.TryParse(text, out var b) ? (b ? "true" : null, null) : Fail(field, "NotABoolean"),
+            FieldType.Phone => PhonePattern().IsMatch(text) ? (text, null) : Fail(field, "NotAPhone"),
+            FieldType.CustomerLink => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+                ? (id.ToString(CultureInfo.InvariantCulture), null) : Fail(field, "NotACustomer"),
+            FieldType.OrderLink => OrderPattern().IsMatch(text) ? (text, null) : Fail(field, "NotAnOrderNumber"),
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field.Type, "Unknown field type."),
+        };
+    }
+
+    /// <summary>Evaluates "value op operand" for a field of <paramref name="type"/>; both sides canonical.</summary>
+    public static bool Compare(FieldType type, string? value, RuleOperator op, string? operand)
+    {
+        var empty = string.IsNullOrEmpty(value) || (type == FieldType.Checkbox && value == "false");
+        switch (op)
+        {
+            case RuleOperator.IsEmpty: return empty;
+            case RuleOperator.IsNotEmpty: return !empty;
+        }
+
+        if (type == FieldType.Checkbox)
+        {
+            return op == RuleOperator.Equals && (value ?? "false") == (operand ?? "false");
+        }
+
+        if (value is null || operand is null)
+        {
+            return op == RuleOperator.NotEquals && value != operand;
+        }
+
+        return op switch
+        {
+            RuleOperator.Equals => CompareOrdered(type, value, operand) == 0,
+            RuleOperator.NotEquals => CompareOrdered(type, value, operand) != 0,
+            RuleOperator.GreaterThan => CompareOrdered(type, value, operand) > 0,
+            RuleOperator.LessThan => CompareOrdered(type, value, operand) < 0,
+            RuleOperator.Contains => type == FieldType.MultiSelect
+                ? ReadMultiSelect(value).Contains(operand, StringComparer.OrdinalIgnoreCase)
+                : value.Contains(operand, StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
+    }
+
+    /// <summary>The items of a canonical multi-select value.</summary>
+    public static IReadOnlyList<string> ReadMultiSelect(string? canonical)
+    {
+        if (string.IsNullOrEmpty(canonical))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<List<string>>(canonical) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    public static string WriteMultiSelect(IEnumerable<string> items) => JsonSerializer.Serialize(items.ToList());
+
+    private static int CompareOrdered(FieldType type, string a, string b)
+    {
+        if (type.IsNumeric()
+            && decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x)
+            && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var y))
+        {
+            return x.CompareTo(y);
+        }
+
+        // Dates in yyyy-MM-dd and everything else compare as text.
+        return string.Compare(a, b, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static (string?, FieldError?) MaxLength(FieldDefinition field, string text, int max) =>
+        text.Length <= max ? (text, null) : Fail(field, "TooLong", max);
+
+    private static (string?, FieldError?) Numeric(FieldDefinition field, string text, bool money)
+    {
+        if (!decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal).TrimStart('¥'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out var number))
+        {
+            return Fail(field, "NotANumber");
+        }
+
+        if (money && decimal.Round(number, 2) != number)
+        {
+            return Fail(field, "TooManyDecimals");
+        }
+
+        if ((field.Min is { } min && number < min) || (field.Max is { } max && number > max))
+        {
+            return Fail(field, "OutOfRange", Describe(field.Min), Describe(field.Max));
+        }
+
+        return (money ? number.ToString("0.00", CultureInfo.InvariantCulture) : number.ToString("0.############", CultureInfo.InvariantCulture), null);
+    }
+
+    private static (string?, FieldError?) Date(FieldDefinition field, string text)
+    {
+        // Accept what date pickers post: a date, or a date-time whose date part counts.
+        var datePart = text.Length > 10 ? text[..10] : text;
+        if (!DateOnly.TryParseExact(datePart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return Fail(field, "NotADate");
+        }
+
+        var min = field.MinDate ?? EarliestDate;
+        var max = field.MaxDate ?? LatestDate;
+        return date < min || date > max
+            ? Fail(field, "DateOutOfRange", min.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), max.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null);
+    }
+
+    private static (string?, FieldError?) MultiSelect(FieldDefinition field, string text)
+    {
+        IReadOnlyList<string> items;
+        try
+        {
+            items = text.StartsWith('[') ? JsonSerializer.Deserialize<List<string>>(text) ?? [] : text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (JsonException)
+        {
+            return Fail(field, "NotAnOption", text);
+        }
+
+        var unknown = items.FirstOrDefault(i => !field.Options.Contains(i));
+        if (unknown is not null)
+        {
+            return Fail(field, "NotAnOption", unknown);
+        }
+
+        // Canonical order is the options' order, so equal selections store equally.
+        return items.Count == 0 ? (null, null) : (WriteMultiSelect(field.Options.Where(items.Contains)), null);
+    }
+
+    private static string Describe(decimal? bound) => bound?.ToString(CultureInfo.InvariantCulture) ?? "—";
+
+    private static (string?, FieldError?) Fail(FieldDefinition field, string code, params object[] args) =>
+        (null, new FieldError(field.Key, field.Label, code, args));
+
+    // Mainland mobile (11 digits starting 1) or landline with area code (010-12345678, 0571-8888888).
+    [GeneratedRegex(@"^(1\d{10}|0\d{2,3}-?\d{7,8})$")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{3,39}$")]
+    private static partial Regex OrderPattern();
+}

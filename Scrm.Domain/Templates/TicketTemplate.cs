@@ -1,0 +1,235 @@
+using Scrm.Domain.Common;
+
+namespace Scrm.Domain.Templates;
+
+/// <summary>工单模板: the form (custom fields and their 智能必填 rules) a ticket is created from.</summary>
+public sealed class TicketTemplate
+{
+    public const int NameMaxLength = 50;
+    public const int DescriptionMaxLength = 500;
+    public const int MaxFields = 30;
+
+    private readonly List<FieldDefinition> _fields = [];
+    private readonly List<FieldRule> _rules = [];
+
+    private TicketTemplate() { }
+
+    public TicketTemplate(string name, string? description)
+    {
+        Name = Guard.RequiredText(name, "Name", NameMaxLength);
+        Description = Guard.OptionalText(description, "Description", DescriptionMaxLength);
+        IsActive = true;
+    }
+
+    public long Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public string? Description { get; private set; }
+
+    /// <summary>Inactive templates keep their tickets but offer no new ones.</summary>
+    public bool IsActive { get; private set; }
+
+    /// <summary>Concurrency token: bumped on every change so two admins never overwrite each other.</summary>
+    public long Version { get; private set; }
+
+    public IReadOnlyList<FieldDefinition> Fields => _fields.OrderBy(f => f.SortOrder).ToList();
+    public IReadOnlyCollection<FieldRule> Rules => _rules;
+
+    public FieldDefinition? FindField(string key) => _fields.Find(f => string.Equals(f.Key, key, StringComparison.Ordinal));
+
+    public void Update(string name, string? description, bool isActive)
+    {
+        Name = Guard.RequiredText(name, "Name", NameMaxLength);
+        Description = Guard.OptionalText(description, "Description", DescriptionMaxLength);
+        IsActive = isActive;
+        Version++;
+    }
+
+    public FieldDefinition AddField(string key, string label, FieldType type, bool isRequired = false, string? helpText = null,
+        IEnumerable<string>? options = null, decimal? min = null, decimal? max = null, DateOnly? minDate = null, DateOnly? maxDate = null)
+    {
+        if (_fields.Count >= MaxFields)
+        {
+            throw new DomainException("TooManyFields", $"A template can have at most {MaxFields} fields.", MaxFields);
+        }
+
+        if (_fields.Exists(f => string.Equals(f.Key, key?.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainException("FieldKeyTaken", $"The template already has a field with key \"{key}\".", key ?? "") { Field = "Key" };
+        }
+
+        var field = new FieldDefinition(key!, label, type, _fields.Count == 0 ? 0 : _fields.Max(f => f.SortOrder) + 1);
+        field.Update(label, isRequired, helpText, options, min, max, minDate, maxDate);
+        _fields.Add(field);
+        Version++;
+        return field;
+    }
+
+    public void UpdateField(string key, string label, bool isRequired, string? helpText = null,
+        IEnumerable<string>? options = null, decimal? min = null, decimal? max = null, DateOnly? minDate = null, DateOnly? maxDate = null)
+    {
+        var field = RequireField(key);
+        field.Update(label, isRequired, helpText, options, min, max, minDate, maxDate);
+        foreach (var rule in _rules.Where(r => r.WhenFieldKey == key && r.Operand is not null))
+        {
+            if (FieldValues.Normalize(field, rule.Operand).Error is not null)
+            {
+                throw new DomainException("FieldUsedByRule", $"A rule compares {field.Label} with \"{rule.Operand}\", which the field no longer accepts; change the rule first.", field.Label, rule.Operand!);
+            }
+        }
+
+        Version++;
+    }
+
+    public void RemoveField(string key)
+    {
+        var field = RequireField(key);
+        if (_rules.Exists(r => r.WhenFieldKey == key || r.RequiredFieldKey == key))
+        {
+            throw new DomainException("FieldUsedByRule", $"{field.Label} is used by a rule; delete the rule first.", field.Label);
+        }
+
+        _fields.Remove(field);
+        Version++;
+    }
+
+    /// <summary>Moves a field one place up (<paramref name="delta"/> = -1) or down (+1) in the form.</summary>
+    public void MoveField(string key, int delta)
+    {
+        var ordered = Fields.ToList();
+        var index = ordered.FindIndex(f => f.Key == key);
+        var target = index + delta;
+        if (index < 0 || target < 0 || target >= ordered.Count)
+        {
+            return;
+        }
+
+        (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].SortOrder = i;
+        }
+
+        Version++;
+    }
+
+    public FieldRule AddRule(string whenFieldKey, RuleOperator op, string? operand, string requiredFieldKey)
+    {
+        var when = RequireField(whenFieldKey);
+        var required = RequireField(requiredFieldKey);
+        if (when == required)
+        {
+            throw new DomainException("RuleSelf", "A rule cannot make a field required by its own value.") { Field = "RequiredFieldKey" };
+        }
+
+        if (!RuleOperatorInfo.For(when.Type).Contains(op))
+        {
+            throw new DomainException("RuleOperatorInvalid", $"The operator {op} does not apply to {when.Label}.", op.ToString(), when.Label) { Field = "Operator" };
+        }
+
+        string? canonical = null;
+        if (op.NeedsOperand())
+        {
+            // Contains on a multi-select names one option; on text it is any fragment.
+            var operandField = when.Type == FieldType.MultiSelect ? null : when;
+            if (operandField is null)
+            {
+                canonical = when.Options.Contains(operand?.Trim() ?? "") ? operand!.Trim() : null;
+            }
+            else if (op == RuleOperator.Contains)
+            {
+                canonical = Guard.OptionalText(operand, "Operand", FieldRule.OperandMaxLength);
+            }
+            else
+            {
+                var (value, error) = FieldValues.Normalize(operandField, operand);
+                canonical = error is null ? value : null;
+            }
+
+            if (canonical is null)
+            {
+                throw new DomainException("RuleOperandInvalid", $"\"{operand}\" is not a value {when.Label} can take.", operand ?? "", when.Label) { Field = "Operand" };
+            }
+        }
+
+        if (_rules.Exists(r => r.WhenFieldKey == when.Key && r.Operator == op && r.Operand == canonical && r.RequiredFieldKey == required.Key))
+        {
+            throw new DomainException("RuleDuplicate", "The same rule already exists.");
+        }
+
+        var rule = new FieldRule(when.Key, op, canonical, required.Key);
+        _rules.Add(rule);
+        Version++;
+        return rule;
+    }
+
+    public void RemoveRule(FieldRule rule)
+    {
+        if (_rules.Remove(rule))
+        {
+            Version++;
+        }
+    }
+
+    /// <summary>Keys of the fields required for these values: always-required ones plus those whose rule applies.</summary>
+    public IReadOnlySet<string> RequiredKeys(IReadOnlyDictionary<string, string> values)
+    {
+        var keys = _fields.Where(f => f.IsRequired).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var rule in _rules)
+        {
+            if (FindField(rule.WhenFieldKey) is { } when && rule.Applies(when.Type, values))
+            {
+                keys.Add(rule.RequiredFieldKey);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// Checks raw values posted for this template and returns them in canonical form (empty ones dropped).
+    /// Throws <see cref="FieldValidationException"/> listing every problem: unknown keys, bad values, missing required ones.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ValidateValues(IReadOnlyDictionary<string, string?> raw)
+    {
+        var errors = new List<FieldError>();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, text) in raw)
+        {
+            var field = FindField(key);
+            if (field is null)
+            {
+                errors.Add(new FieldError(key, key, "Unknown", []));
+                continue;
+            }
+
+            var (value, error) = FieldValues.Normalize(field, text);
+            if (error is not null)
+            {
+                errors.Add(error);
+            }
+            else if (value is not null)
+            {
+                values[key] = value;
+            }
+        }
+
+        foreach (var key in RequiredKeys(values))
+        {
+            if (!values.ContainsKey(key) && !errors.Exists(e => e.FieldKey == key))
+            {
+                var field = FindField(key)!;
+                errors.Add(new FieldError(key, field.Label, "Required", []));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new FieldValidationException(errors);
+        }
+
+        return values;
+    }
+
+    private FieldDefinition RequireField(string key) =>
+        FindField(key) ?? throw new DomainException("FieldNotFound", $"The template has no field \"{key}\".", key);
+}

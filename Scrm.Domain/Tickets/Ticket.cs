@@ -1,0 +1,151 @@
+using Scrm.Domain.Common;
+using Scrm.Domain.Templates;
+
+namespace Scrm.Domain.Tickets;
+
+/// <summary>工单: one customer request, created from a template and worked until closed.</summary>
+public sealed class Ticket
+{
+    public const int TitleMaxLength = 100;
+    public const int DescriptionMaxLength = 4000;
+
+    private readonly List<TicketFieldValue> _fields = [];
+
+    private Ticket() { }
+
+    public long Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public string? Description { get; private set; }
+    public Urgency Urgency { get; private set; }
+    public TicketStatus Status { get; private set; }
+    public long TemplateId { get; private set; }
+    public long? CustomerId { get; private set; }
+    public long? RegionId { get; private set; }
+    public string? AssigneeId { get; private set; }
+    public string CreatedById { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Concurrency token, bumped on every change.</summary>
+    public long Version { get; private set; }
+
+    public IReadOnlyCollection<TicketFieldValue> Fields => _fields;
+
+    /// <summary>The canonical custom field values by key.</summary>
+    public IReadOnlyDictionary<string, string> FieldValueMap => _fields.ToDictionary(f => f.FieldKey, f => f.Value, StringComparer.Ordinal);
+
+    public static Ticket Create(TicketNumber number, TicketTemplate template, TicketDetails details,
+        IReadOnlyDictionary<string, string?> rawFields, string createdById, TimeProvider time)
+    {
+        if (!template.IsActive)
+        {
+            throw new DomainException("TemplateInactive", $"The template {template.Name} is no longer in use; choose another.", template.Name);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var ticket = new Ticket
+        {
+            Number = number.ToString(),
+            TemplateId = template.Id,
+            Status = details.AssigneeId is null ? TicketStatus.New : TicketStatus.Assigned,
+            CreatedById = createdById,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+        ticket.ApplyDetails(details);
+        ticket.ApplyFields(template.ValidateValues(rawFields));
+        return ticket;
+    }
+
+    /// <summary>Changes title, description, urgency, customer, region, assignee and custom fields in one step.</summary>
+    public void Edit(TicketTemplate template, TicketDetails details, IReadOnlyDictionary<string, string?> rawFields, TimeProvider time)
+    {
+        EnsureOpen();
+        if (template.Id != TemplateId)
+        {
+            throw new DomainException("TemplateMismatch", "The fields belong to another template.");
+        }
+
+        var values = template.ValidateValues(rawFields);
+        var wasAssigned = AssigneeId is not null;
+        ApplyDetails(details);
+        if (Status == TicketStatus.New && AssigneeId is not null)
+        {
+            Status = TicketStatus.Assigned;
+        }
+        else if (Status == TicketStatus.Assigned && wasAssigned && AssigneeId is null)
+        {
+            Status = TicketStatus.New;
+        }
+
+        ApplyFields(values);
+        Touch(time);
+    }
+
+    public void ChangeStatus(TicketStatus next, TimeProvider time)
+    {
+        if (!TicketStatusRules.NextFrom(Status).Contains(next))
+        {
+            throw new DomainException("StatusTransitionInvalid", $"A ticket that is {Status} cannot become {next}.", Status, next);
+        }
+
+        if (next == TicketStatus.Assigned && AssigneeId is null)
+        {
+            throw new DomainException("AssigneeRequired", "Choose an assignee before dispatching the ticket.") { Field = "AssigneeId" };
+        }
+
+        Status = next;
+        Touch(time);
+    }
+
+    private void ApplyDetails(TicketDetails details)
+    {
+        Title = Guard.RequiredText(details.Title, "Title", TitleMaxLength);
+        Description = Guard.OptionalText(details.Description, "Description", DescriptionMaxLength);
+        if (!Enum.IsDefined(details.Urgency))
+        {
+            throw new DomainException("UrgencyInvalid", "Choose an urgency.") { Field = "Urgency" };
+        }
+
+        Urgency = details.Urgency;
+        CustomerId = details.CustomerId;
+        RegionId = details.RegionId;
+        AssigneeId = string.IsNullOrWhiteSpace(details.AssigneeId) ? null : details.AssigneeId;
+    }
+
+    private void ApplyFields(IReadOnlyDictionary<string, string> values)
+    {
+        _fields.RemoveAll(f => !values.ContainsKey(f.FieldKey));
+        foreach (var (key, value) in values)
+        {
+            var existing = _fields.Find(f => f.FieldKey == key);
+            if (existing is null)
+            {
+                _fields.Add(new TicketFieldValue(key, value));
+            }
+            else if (existing.Value != value)
+            {
+                existing.Value = value;
+            }
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        if (!TicketStatusRules.IsOpen(Status))
+        {
+            throw new DomainException("TicketClosed", $"Ticket {Number} is {Status} and can no longer be edited.", Number, Status);
+        }
+    }
+
+    private void Touch(TimeProvider time)
+    {
+        UpdatedAt = time.GetUtcNow().UtcDateTime;
+        Version++;
+    }
+}
+
+/// <summary>The standard (non-custom) inputs of a ticket.</summary>
+public sealed record TicketDetails(string? Title, string? Description, Urgency Urgency, long? CustomerId, long? RegionId, string? AssigneeId);
