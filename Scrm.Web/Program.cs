@@ -1,3 +1,8 @@
+using Scrm.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddScrmWeb();
+
 var app = builder.Build();
-app.Run();
+await app.UseScrmWebAsync();
+await app.RunAsync();

@@ -1,0 +1,268 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Scrm.Data.Identity;
+using Scrm.Domain.Common;
+using Scrm.Domain.Customers;
+using Scrm.Domain.Regions;
+using Scrm.Domain.Templates;
+using Scrm.Domain.Tickets;
+using Scrm.Domain.Users;
+
+namespace Scrm.Data.Seed;
+
+/// <summary>
+/// 安家家电服务网络: a home-appliance installation and repair network, so a newcomer sees a living system at once.
+/// Deterministic (fixed random seed), relative to today, and only written into an empty database.
+/// </summary>
+public static class DemoCompanySeeder
+{
+    /// <summary>The one password of every demo account (listed in README). Demo company only.</summary>
+    public const string DemoPassword = "Scrm@2026";
+
+    public static readonly IReadOnlyList<(string UserName, string Name, Role Role, string? City)> Users =
+    [
+        ("admin", "王磊", Role.Admin, null),
+        ("supervisor", "李娜", Role.Supervisor, null),
+        ("supervisor2", "周婷", Role.Supervisor, "杭州"),
+        ("agent", "张敏", Role.Agent, null),
+        ("agent2", "陈静", Role.Agent, null),
+        ("agent3", "刘洋", Role.Agent, "杭州"),
+        ("tech1", "赵强", Role.Technician, "上海"),
+        ("tech2", "孙伟", Role.Technician, "杭州"),
+        ("tech3", "吴刚", Role.Technician, "湖州"),
+        ("finance", "郑丽", Role.Finance, null),
+        ("sales", "何俊", Role.Sales, null),
+        ("customer", "钱建国", Role.Customer, "上海"),
+    ];
+
+    public static async Task SeedAsync(ScrmDbContext db, TimeProvider time, int ticketCount = 200, CancellationToken ct = default)
+    {
+        if (await db.UserProfiles.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var random = new Random(20261125);
+        var cities = await SeedRegionsAsync(db, ct);
+        var people = await SeedUsersAsync(db, cities, ct);
+        var customers = await SeedCustomersAsync(db, cities, random, ct);
+        var templates = await SeedTemplatesAsync(db, ct);
+        await SeedTicketsAsync(db, time, random, ticketCount, cities, people, customers, templates, ct);
+    }
+
+    private static async Task<Dictionary<string, Region>> SeedRegionsAsync(ScrmDbContext db, CancellationToken ct)
+    {
+        var shanghai = Region.Province("上海市");
+        var zhejiang = Region.Province("浙江省");
+        db.Regions.AddRange(shanghai, zhejiang);
+        await db.SaveChangesAsync(ct);
+
+        var cities = new[] { Region.City(shanghai, "上海", PriceTier.A), Region.City(zhejiang, "杭州", PriceTier.B), Region.City(zhejiang, "湖州", PriceTier.C) };
+        db.Regions.AddRange(cities);
+        await db.SaveChangesAsync(ct);
+        return cities.ToDictionary(c => c.Name);
+    }
+
+    private static async Task<List<UserProfile>> SeedUsersAsync(ScrmDbContext db, Dictionary<string, Region> cities, CancellationToken ct)
+    {
+        var hasher = new PasswordHasher<ScrmUser>();
+        var profiles = new List<UserProfile>();
+        foreach (var (userName, name, role, city) in Users)
+        {
+            var user = new ScrmUser
+            {
+                Id = Guid.NewGuid().ToString(),
+                UserName = userName,
+                NormalizedUserName = userName.ToUpperInvariant(),
+                Email = $"{userName}@anjia.example",
+                NormalizedEmail = $"{userName}@anjia.example".ToUpperInvariant(),
+                EmailConfirmed = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                LockoutEnabled = true,
+            };
+            user.PasswordHash = hasher.HashPassword(user, DemoPassword);
+            db.Users.Add(user);
+            profiles.Add(new UserProfile(user.Id, userName, name, role, city is null ? null : cities[city].Id));
+        }
+
+        db.UserProfiles.AddRange(profiles);
+        await db.SaveChangesAsync(ct);
+        return profiles;
+    }
+
+    private static async Task<List<Customer>> SeedCustomersAsync(ScrmDbContext db, Dictionary<string, Region> cities, Random random, CancellationToken ct)
+    {
+        string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
+        string[] givenNames = ["先生", "女士", "建华", "秀英", "志强", "丽娟", "海燕", "国庆", "晓明", "文静"];
+        string[] streets = ["南京西路", "淮海中路", "文三路", "延安路", "人民路", "解放路", "中山北路", "滨江大道"];
+        string[] companies = ["锦江之星酒店", "绿城物业", "万科社区服务中心", "华联超市"];
+        var customers = new List<Customer>();
+        for (var i = 0; i < 40; i++)
+        {
+            var city = cities.Values.ElementAt(i % cities.Count);
+            var name = i < companies.Length ? $"{city.Name}{companies[i]}" : surnames[random.Next(surnames.Length)] + givenNames[random.Next(givenNames.Length)];
+            var phone = "13" + random.Next(100000000, 999999999).ToString(CultureInfo.InvariantCulture);
+            var address = $"{city.Name}{streets[random.Next(streets.Length)]}{random.Next(1, 999)}号";
+            var level = i < companies.Length ? CustomerLevel.Key : (i % 7 == 0 ? CustomerLevel.Vip : CustomerLevel.Standard);
+            customers.Add(new Customer(name, phone, address, city.Id, level));
+        }
+
+        db.Customers.AddRange(customers);
+        await db.SaveChangesAsync(ct);
+        return customers;
+    }
+
+    private static async Task<(TicketTemplate Install, TicketTemplate Repair)> SeedTemplatesAsync(ScrmDbContext db, CancellationToken ct)
+    {
+        var install = new TicketTemplate("安装工单", "新购家电的送装一体服务：预约、上门安装、调试与拆旧。");
+        install.AddField("product_type", "产品类型", FieldType.Dropdown, isRequired: true, options: ["空调", "热水器", "洗衣机", "冰箱", "净水器"]);
+        install.AddField("model", "型号", FieldType.Text, helpText: "见机身铭牌，如 KFR-35GW");
+        install.AddField("order_no", "电商订单号", FieldType.OrderLink);
+        install.AddField("purchase_date", "购买日期", FieldType.Date);
+        install.AddField("address", "安装地址", FieldType.Multiline, isRequired: true);
+        install.AddField("contact_phone", "联系电话", FieldType.Phone, isRequired: true);
+        install.AddField("appointment", "预约上门日期", FieldType.Date);
+        install.AddField("remove_old", "需要拆旧机", FieldType.Checkbox);
+        install.AddField("old_units", "拆旧数量", FieldType.Number, min: 1, max: 10);
+        install.AddField("high_altitude", "高空作业", FieldType.Checkbox, helpText: "外机安装高度超过 2 米");
+        install.AddField("extra_fee", "额外费用", FieldType.Money, min: 0, max: 5000);
+        install.AddRule("remove_old", RuleOperator.Equals, "true", "old_units");
+        install.AddRule("high_altitude", RuleOperator.Equals, "true", "extra_fee");
+
+        var repair = new TicketTemplate("维修工单", "家电故障报修：诊断、报价、维修与回访。");
+        repair.AddField("fault_types", "故障类型", FieldType.MultiSelect, isRequired: true, options: ["不制冷", "漏水", "噪音大", "无法开机", "显示故障码", "其他"]);
+        repair.AddField("fault_code", "故障代码", FieldType.Text, helpText: "显示屏上的代码，如 E1");
+        repair.AddField("warranty", "保修状态", FieldType.Dropdown, isRequired: true, options: ["在保", "过保", "延保"]);
+        repair.AddField("warranty_card", "保修卡号", FieldType.Text);
+        repair.AddField("quote", "维修报价", FieldType.Money, min: 0, max: 20000);
+        repair.AddField("contact_phone", "联系电话", FieldType.Phone, isRequired: true);
+        repair.AddField("linked_customer", "关联客户", FieldType.CustomerLink);
+        repair.AddField("notes", "备注", FieldType.Multiline);
+        repair.AddRule("fault_types", RuleOperator.Contains, "显示故障码", "fault_code");
+        repair.AddRule("warranty", RuleOperator.Equals, "在保", "warranty_card");
+        repair.AddRule("warranty", RuleOperator.Equals, "过保", "quote");
+
+        db.TicketTemplates.AddRange(install, repair);
+        await db.SaveChangesAsync(ct);
+        return (install, repair);
+    }
+
+    private static async Task SeedTicketsAsync(ScrmDbContext db, TimeProvider time, Random random, int count,
+        Dictionary<string, Region> cities, List<UserProfile> people, List<Customer> customers,
+        (TicketTemplate Install, TicketTemplate Repair) templates, CancellationToken ct)
+    {
+        var agents = people.Where(p => p.Role == Role.Agent).ToList();
+        var technicians = people.Where(p => p.Role == Role.Technician).ToList();
+        var clock = new SeedClock();
+        var now = time.GetUtcNow();
+        var counters = new Dictionary<DateOnly, int>();
+        string[] installTitles = ["{0}上门安装", "新购{0}安装预约", "{0}移机安装", "{0}送装一体"];
+        string[] repairTitles = ["{0}不制冷报修", "{0}漏水", "{0}噪音大需检修", "{0}无法开机", "{0}显示故障码"];
+        string[] products = ["空调", "热水器", "洗衣机", "冰箱", "净水器"];
+        TicketStatus[] statuses = [TicketStatus.New, TicketStatus.New, TicketStatus.Assigned, TicketStatus.Assigned, TicketStatus.InProgress,
+            TicketStatus.InProgress, TicketStatus.InProgress, TicketStatus.OnHold, TicketStatus.Resolved, TicketStatus.Resolved, TicketStatus.Closed,
+            TicketStatus.Closed, TicketStatus.Closed, TicketStatus.Cancelled];
+
+        for (var i = 0; i < count; i++)
+        {
+            // Older tickets are mostly finished; recent ones mostly open.
+            var age = TimeSpan.FromMinutes(random.Next(10, 60 * 24 * 45));
+            clock.UtcNow = now - age;
+            var day = ChinaTime.Today(clock);
+            counters[day] = counters.GetValueOrDefault(day) + 1;
+
+            var customer = customers[random.Next(customers.Count)];
+            var city = cities.Values.Single(c => c.Id == customer.RegionId);
+            var product = products[random.Next(products.Length)];
+            var isInstall = random.Next(100) < 55;
+            var template = isInstall ? templates.Install : templates.Repair;
+            var title = string.Format(CultureInfo.InvariantCulture, (isInstall ? installTitles : repairTitles)[random.Next(4)], product);
+            var urgencyRoll = random.Next(100);
+            var urgency = urgencyRoll < 10 ? Urgency.Urgent : urgencyRoll < 30 ? Urgency.High : urgencyRoll < 80 ? Urgency.Normal : Urgency.Low;
+            var target = age.TotalDays > 20 ? statuses[random.Next(8, statuses.Length)] : statuses[random.Next(statuses.Length)];
+            var technician = technicians.FirstOrDefault(t => t.RegionId == city.Id) ?? technicians[0];
+            var assignee = target == TicketStatus.New || (target == TicketStatus.Cancelled && random.Next(2) == 0) ? null : technician.Id;
+
+            var fields = isInstall ? InstallFields(random, product, customer, clock) : RepairFields(random, customer);
+            var details = new TicketDetails(title, $"客户{customer.Name}来电：{title}。", urgency, customer.Id, city.Id, assignee);
+            var ticket = Ticket.Create(new TicketNumber(day, counters[day]), template, details, fields, agents[random.Next(agents.Count)].Id, clock);
+            MoveTo(ticket, target, clock, random, now);
+            db.Tickets.Add(ticket);
+        }
+
+        foreach (var (day, last) in counters)
+        {
+            db.TicketNumberCounters.Add(new TicketNumberCounter { Day = TicketNumber.DayKey(day), Last = last, Version = 1 });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Dictionary<string, string?> InstallFields(Random random, string product, Customer customer, SeedClock clock)
+    {
+        var created = DateOnly.FromDateTime(clock.UtcNow.UtcDateTime);
+        var removeOld = random.Next(3) == 0;
+        var highAltitude = product == "空调" && random.Next(3) == 0;
+        return new()
+        {
+            ["product_type"] = product,
+            ["model"] = product == "空调" ? "KFR-35GW/BP3DN8Y" : $"{product[..1]}-{random.Next(100, 999)}",
+            ["order_no"] = random.Next(2) == 0 ? $"JD{random.Next(10000000, 99999999)}" : null,
+            ["purchase_date"] = created.AddDays(-random.Next(1, 20)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["address"] = customer.Address,
+            ["contact_phone"] = customer.Phone,
+            ["appointment"] = created.AddDays(random.Next(1, 5)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["remove_old"] = removeOld ? "true" : null,
+            ["old_units"] = removeOld ? random.Next(1, 3).ToString(CultureInfo.InvariantCulture) : null,
+            ["high_altitude"] = highAltitude ? "true" : null,
+            ["extra_fee"] = highAltitude ? (random.Next(5, 40) * 10).ToString(CultureInfo.InvariantCulture) : null,
+        };
+    }
+
+    private static Dictionary<string, string?> RepairFields(Random random, Customer customer)
+    {
+        string[] faults = ["不制冷", "漏水", "噪音大", "无法开机", "显示故障码", "其他"];
+        var chosen = faults.Where(_ => random.Next(4) == 0).DefaultIfEmpty(faults[random.Next(faults.Length)]).ToList();
+        var warranty = new[] { "在保", "过保", "延保" }[random.Next(3)];
+        return new()
+        {
+            ["fault_types"] = FieldValues.WriteMultiSelect(chosen),
+            ["fault_code"] = chosen.Contains("显示故障码") ? $"E{random.Next(1, 9)}" : null,
+            ["warranty"] = warranty,
+            ["warranty_card"] = warranty == "在保" ? $"WK{random.Next(100000, 999999)}" : null,
+            ["quote"] = warranty == "过保" ? (random.Next(8, 60) * 10 + 0.5m).ToString(CultureInfo.InvariantCulture) : null,
+            ["contact_phone"] = customer.Phone,
+            ["linked_customer"] = customer.Id.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>Walks the ticket through the allowed statuses to <paramref name="target"/>, an hour or so apart.</summary>
+    private static void MoveTo(Ticket ticket, TicketStatus target, SeedClock clock, Random random, DateTimeOffset now)
+    {
+        TicketStatus[] path = target switch
+        {
+            TicketStatus.InProgress => [TicketStatus.InProgress],
+            TicketStatus.OnHold => [TicketStatus.InProgress, TicketStatus.OnHold],
+            TicketStatus.Resolved => [TicketStatus.InProgress, TicketStatus.Resolved],
+            TicketStatus.Closed => [TicketStatus.InProgress, TicketStatus.Resolved, TicketStatus.Closed],
+            TicketStatus.Cancelled => [TicketStatus.Cancelled],
+            _ => [],
+        };
+        foreach (var status in path)
+        {
+            // Never later than now: history must not be in the future.
+            clock.UtcNow = Min(clock.UtcNow + TimeSpan.FromMinutes(random.Next(20, 600)), now);
+            ticket.ChangeStatus(status, clock);
+        }
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private sealed class SeedClock : TimeProvider
+    {
+        public DateTimeOffset UtcNow { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => UtcNow;
+    }
+}

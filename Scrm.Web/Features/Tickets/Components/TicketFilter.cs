@@ -1,0 +1,70 @@
+using System.Globalization;
+using Scrm.Domain.Tickets;
+
+namespace Scrm.Web.Features.Tickets.Components;
+
+/// <summary>The ticket center's filter bar state, and its round trip through the URL.</summary>
+public sealed record TicketFilter
+{
+    public string? Search { get; init; }
+    public IReadOnlySet<TicketStatus> Statuses { get; init; } = new HashSet<TicketStatus>();
+    public IReadOnlySet<Urgency> Urgencies { get; init; } = new HashSet<Urgency>();
+    public long? RegionId { get; init; }
+    public string? AssigneeId { get; init; }
+    public long? TemplateId { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+
+    public bool IsEmpty => this == new TicketFilter();
+
+    public TicketQuery ToQuery() => new()
+    {
+        Search = Search,
+        Statuses = Statuses,
+        Urgencies = Urgencies,
+        RegionId = RegionId,
+        AssigneeId = AssigneeId,
+        TemplateId = TemplateId,
+        CreatedFrom = From,
+        CreatedTo = To,
+    };
+
+    public Dictionary<string, object?> ToUrlParameters() => new()
+    {
+        ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
+        ["status"] = Statuses.Count == 0 ? null : Statuses.Order().Select(s => s.ToString()).ToArray(),
+        ["urgency"] = Urgencies.Count == 0 ? null : Urgencies.Order().Select(u => u.ToString()).ToArray(),
+        ["region"] = RegionId,
+        ["assignee"] = AssigneeId,
+        ["template"] = TemplateId,
+        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Reads the URL leniently: a hand-edited value that makes no sense is ignored, not an error page.</summary>
+    public static TicketFilter FromUrl(string? search, string[]? statuses, string[]? urgencies, long? regionId, string? assigneeId,
+        long? templateId, string? from, string? to) => new()
+    {
+        Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+        Statuses = Parse<TicketStatus>(statuses),
+        Urgencies = Parse<Urgency>(urgencies),
+        RegionId = regionId,
+        AssigneeId = string.IsNullOrWhiteSpace(assigneeId) ? null : assigneeId,
+        TemplateId = templateId,
+        From = ParseDate(from),
+        To = ParseDate(to),
+    };
+
+    public bool Equals(TicketFilter? other) =>
+        other is not null && Search == other.Search && Statuses.SetEquals(other.Statuses) && Urgencies.SetEquals(other.Urgencies)
+        && RegionId == other.RegionId && AssigneeId == other.AssigneeId && TemplateId == other.TemplateId && From == other.From && To == other.To;
+
+    public override int GetHashCode() => HashCode.Combine(Search, Statuses.Count, Urgencies.Count, RegionId, AssigneeId, TemplateId, From, To);
+
+    private static HashSet<T> Parse<T>(string[]? values) where T : struct, Enum =>
+        (values ?? []).Select(v => Enum.TryParse<T>(v, out var parsed) && Enum.IsDefined(parsed) ? (T?)parsed : null)
+            .OfType<T>().ToHashSet();
+
+    private static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}

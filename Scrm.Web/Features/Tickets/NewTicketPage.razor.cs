@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using Scrm.Domain.Common;
+using Scrm.Domain.Templates;
+using Scrm.Web.Shared;
+
+namespace Scrm.Web.Features.Tickets;
+
+public partial class NewTicketPage
+{
+    private IReadOnlyList<Option<long>>? _templates;
+    private TicketTemplate? _template;
+    private TicketForm _form = new();
+    private string? _error;
+    private IReadOnlyDictionary<string, string>? _inputErrors;
+    private IReadOnlyList<FieldError>? _fieldErrors;
+    private bool _saving;
+    private List<BreadcrumbItem> _breadcrumbs = [];
+
+    [Inject] private TicketService Tickets { get; set; } = default!;
+    [Inject] private LookupService Lookups { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "template")] private long? TemplateId { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _breadcrumbs = [new(L["Nav.TicketCenter"], "tickets"), new(L["Nav.NewTicket"], null, disabled: true)];
+        _templates = await Lookups.TemplatesAsync(activeOnly: true);
+        TemplateId ??= _templates.Count == 1 ? _templates[0].Id : null;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (TemplateId is { } id && _template?.Id != id)
+        {
+            _template = await Tickets.GetTemplateForNewTicketAsync(id);
+            _form = new TicketForm { TemplateId = id };
+            (_error, _inputErrors, _fieldErrors) = (null, null, null);
+        }
+    }
+
+    private Task ChooseTemplateAsync(long id)
+    {
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("template", id), replace: true);
+        return Task.CompletedTask;
+    }
+
+    private async Task SubmitAsync()
+    {
+        _saving = true;
+        try
+        {
+            var (id, number) = await Tickets.CreateAsync(_form);
+            Snackbar.Add(L["NewTicket.Created", number], Severity.Success);
+            Navigation.NavigateTo($"tickets/{id}");
+        }
+        catch (FieldValidationException ex)
+        {
+            (_error, _inputErrors, _fieldErrors) = (L["NewTicket.FixFields"], null, ex.Errors);
+        }
+        catch (DomainException ex)
+        {
+            _error = L.Describe(ex);
+            _inputErrors = ex.Field is null ? null : new Dictionary<string, string> { [ex.Field] = _error };
+            _fieldErrors = null;
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}

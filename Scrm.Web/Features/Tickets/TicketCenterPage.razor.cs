@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using Scrm.Web.Features.Tickets.Components;
+
+namespace Scrm.Web.Features.Tickets;
+
+public partial class TicketCenterPage
+{
+    private MudDataGrid<TicketRow>? _grid;
+    private TicketFilter _filter = new();
+
+    [Inject] private TicketService Tickets { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    // The filters live in the URL, so a filtered list can be bookmarked, shared and reloaded.
+    [SupplyParameterFromQuery(Name = "q")] private string? Search { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] private string[]? Statuses { get; set; }
+    [SupplyParameterFromQuery(Name = "urgency")] private string[]? Urgencies { get; set; }
+    [SupplyParameterFromQuery(Name = "region")] private long? RegionId { get; set; }
+    [SupplyParameterFromQuery(Name = "assignee")] private string? AssigneeId { get; set; }
+    [SupplyParameterFromQuery(Name = "template")] private long? TemplateId { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] private string? From { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] private string? To { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var filter = TicketFilter.FromUrl(Search, Statuses, Urgencies, RegionId, AssigneeId, TemplateId, From, To);
+        if (filter == _filter)
+        {
+            return;
+        }
+
+        _filter = filter;
+        if (_grid is not null)
+        {
+            await _grid.ReloadServerData();
+        }
+    }
+
+    private async Task<GridData<TicketRow>> LoadAsync(GridState<TicketRow> state, CancellationToken ct)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var query = _filter.ToQuery() with
+        {
+            Page = state.Page,
+            PageSize = state.PageSize,
+            SortBy = sort is not null && Enum.TryParse<TicketSort>(sort.SortBy, out var by) ? by : TicketSort.UpdatedAt,
+            Descending = sort?.Descending ?? true,
+        };
+        var result = await Tickets.ListAsync(query, ct);
+        return new GridData<TicketRow> { Items = result.Items, TotalItems = result.Total };
+    }
+
+    private Task ApplyFilterAsync(TicketFilter filter)
+    {
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(filter.ToUrlParameters()), replace: true);
+        return Task.CompletedTask;
+    }
+
+    private Task OpenAsync(DataGridRowClickEventArgs<TicketRow> args)
+    {
+        Navigation.NavigateTo($"tickets/{args.Item.Id}");
+        return Task.CompletedTask;
+    }
+}

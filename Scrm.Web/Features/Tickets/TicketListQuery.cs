@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Scrm.Data;
+using Scrm.Domain.Common;
+using Scrm.Domain.Tickets;
+using Scrm.Web.Shared;
+
+namespace Scrm.Web.Features.Tickets;
+
+/// <summary>The ticket center's query: filters and search in SQL, then one page of rows. Public for the benchmark.</summary>
+public static class TicketListQuery
+{
+    public static async Task<PagedResult<TicketRow>> RunAsync(ScrmDbContext db, TicketQuery query, CancellationToken ct = default)
+    {
+        var tickets = Filter(db, query);
+        var total = await tickets.CountAsync(ct);
+        var pageSize = Math.Clamp(query.PageSize, 1, TicketQuery.MaxPageSize);
+        var page = await Sort(tickets, query)
+            .Skip(Math.Max(query.Page, 0) * pageSize).Take(pageSize)
+            .Select(t => new
+            {
+                t.Id, t.Number, t.Title, t.Urgency, t.Status, t.CreatedAt, t.UpdatedAt,
+                Customer = db.Customers.Where(c => c.Id == t.CustomerId).Select(c => c.Name).FirstOrDefault(),
+                Assignee = db.UserProfiles.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
+                Region = db.Regions.Where(r => r.Id == t.RegionId).Select(r => r.Name).FirstOrDefault(),
+                Template = db.TicketTemplates.Where(tp => tp.Id == t.TemplateId).Select(tp => tp.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        return new PagedResult<TicketRow>(
+            page.Select(r => new TicketRow(r.Id, r.Number, r.Title, r.Customer, r.Urgency, r.Status, r.Assignee, r.Region, r.Template ?? "", r.CreatedAt, r.UpdatedAt)).ToList(),
+            total);
+    }
+
+    private static IQueryable<Ticket> Filter(ScrmDbContext db, TicketQuery query)
+    {
+        var tickets = db.Tickets.AsNoTracking();
+        if (query.Statuses.Count > 0)
+        {
+            tickets = tickets.Where(t => query.Statuses.Contains(t.Status));
+        }
+
+        if (query.Urgencies.Count > 0)
+        {
+            tickets = tickets.Where(t => query.Urgencies.Contains(t.Urgency));
+        }
+
+        if (query.RegionId is { } regionId)
+        {
+            // A province filter takes in its cities.
+            tickets = tickets.Where(t => t.RegionId == regionId || db.Regions.Any(r => r.Id == t.RegionId && r.ParentId == regionId));
+        }
+
+        if (!string.IsNullOrEmpty(query.AssigneeId))
+        {
+            tickets = tickets.Where(t => t.AssigneeId == query.AssigneeId);
+        }
+
+        if (query.TemplateId is { } templateId)
+        {
+            tickets = tickets.Where(t => t.TemplateId == templateId);
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            var fromUtc = ChinaTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            tickets = tickets.Where(t => t.CreatedAt >= fromUtc);
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            var toUtc = ChinaTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            tickets = tickets.Where(t => t.CreatedAt < toUtc);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var contains = Like.Contains(query.Search);
+            var startsWith = Like.StartsWith(query.Search);
+            var customers = db.Customers.Where(c => EF.Functions.Like(c.Name, contains, Like.Escape)).Select(c => (long?)c.Id);
+            tickets = tickets.Where(t => EF.Functions.Like(t.Number, startsWith, Like.Escape)
+                || EF.Functions.Like(t.Title, contains, Like.Escape)
+                || customers.Contains(t.CustomerId));
+        }
+
+        return tickets;
+    }
+
+    private static IQueryable<Ticket> Sort(IQueryable<Ticket> tickets, TicketQuery query) => (query.SortBy, query.Descending) switch
+    {
+        (TicketSort.Number, false) => tickets.OrderBy(t => t.Number),
+        (TicketSort.Number, true) => tickets.OrderByDescending(t => t.Number),
+        (TicketSort.Title, false) => tickets.OrderBy(t => t.Title).ThenByDescending(t => t.Id),
+        (TicketSort.Title, true) => tickets.OrderByDescending(t => t.Title).ThenByDescending(t => t.Id),
+        (TicketSort.Urgency, false) => tickets.OrderBy(t => t.Urgency).ThenByDescending(t => t.UpdatedAt),
+        (TicketSort.Urgency, true) => tickets.OrderByDescending(t => t.Urgency).ThenByDescending(t => t.UpdatedAt),
+        (TicketSort.Status, false) => tickets.OrderBy(t => t.Status).ThenByDescending(t => t.UpdatedAt),
+        (TicketSort.Status, true) => tickets.OrderByDescending(t => t.Status).ThenByDescending(t => t.UpdatedAt),
+        (TicketSort.CreatedAt, false) => tickets.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        (TicketSort.CreatedAt, true) => tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+        (_, false) => tickets.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
+        _ => tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+    };
+}

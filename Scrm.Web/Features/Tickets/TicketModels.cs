@@ -1,0 +1,74 @@
+using Scrm.Domain.Auditing;
+using Scrm.Domain.Templates;
+using Scrm.Domain.Tickets;
+
+namespace Scrm.Web.Features.Tickets;
+
+/// <summary>What the ticket center asks for: filters, search, sort and page. All optional.</summary>
+public sealed record TicketQuery
+{
+    public const int MaxPageSize = 100;
+
+    public string? Search { get; init; }
+    public IReadOnlyCollection<TicketStatus> Statuses { get; init; } = [];
+    public IReadOnlyCollection<Urgency> Urgencies { get; init; } = [];
+    public long? RegionId { get; init; }
+    public string? AssigneeId { get; init; }
+    public long? TemplateId { get; init; }
+
+    /// <summary>Created on or after this China-time day.</summary>
+    public DateOnly? CreatedFrom { get; init; }
+
+    /// <summary>Created on or before this China-time day.</summary>
+    public DateOnly? CreatedTo { get; init; }
+
+    public TicketSort SortBy { get; init; } = TicketSort.UpdatedAt;
+    public bool Descending { get; init; } = true;
+    public int Page { get; init; }
+    public int PageSize { get; init; } = 20;
+}
+
+public enum TicketSort
+{
+    UpdatedAt,
+    CreatedAt,
+    Number,
+    Title,
+    Urgency,
+    Status,
+}
+
+public sealed record TicketRow(long Id, string Number, string Title, string? CustomerName, Urgency Urgency, TicketStatus Status,
+    string? AssigneeName, string? RegionName, string TemplateName, DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);
+
+/// <summary>Everything the ticket page shows.</summary>
+public sealed record TicketView(
+    long Id, string Number, string Title, string? Description, Urgency Urgency, TicketStatus Status,
+    long TemplateId, string TemplateName, long? CustomerId, string? CustomerName, string? CustomerPhone,
+    long? RegionId, string? RegionName, string? AssigneeId, string? AssigneeName, string CreatedByName,
+    DateTime CreatedAt, DateTime UpdatedAt, long Version, IReadOnlyDictionary<string, string> Fields,
+    TicketTemplate Template, bool CanEdit);
+
+/// <summary>The form to create or edit a ticket. <see cref="Fields"/> holds raw text by field key.</summary>
+public sealed class TicketForm
+{
+    public long TemplateId { get; set; }
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public Urgency Urgency { get; set; } = Urgency.Normal;
+    public long? CustomerId { get; set; }
+    public long? RegionId { get; set; }
+    public string? AssigneeId { get; set; }
+    public Dictionary<string, string?> Fields { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The version the user started editing from; the save is refused if the ticket moved on.</summary>
+    public long Version { get; set; }
+
+    public TicketDetails Details => new(Title, Description, Urgency, CustomerId, RegionId, AssigneeId);
+}
+
+public sealed record CommentRow(long Id, string AuthorName, string Text, DateTime CreatedAt);
+
+public sealed record HistoryRow(DateTime At, string ActorName, AuditAction Action, string? Field, string? Before, string? After);

@@ -1,0 +1,155 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using Scrm.Domain.Common;
+using Scrm.Domain.Templates;
+using Scrm.Domain.Tickets;
+using Scrm.Web.Security;
+using Scrm.Web.Shared;
+
+namespace Scrm.Web.Features.Tickets;
+
+public partial class TicketPage
+{
+    private TicketView? _ticket;
+    private UserContext? _user;
+    private bool _notFound;
+    private bool _busy;
+    private bool _conflict;
+    private int _tab;
+    private TicketForm? _form;
+    private string? _error;
+    private IReadOnlyDictionary<string, string>? _inputErrors;
+    private IReadOnlyList<FieldError>? _fieldErrors;
+    private List<BreadcrumbItem> _breadcrumbs = [];
+
+    [Parameter] public long Id { get; set; }
+
+    [Inject] private TicketService Tickets { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _user = await CurrentUser.GetAsync();
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        try
+        {
+            _ticket = await Tickets.GetAsync(Id);
+        }
+        catch (ForbiddenException)
+        {
+            _ticket = null;
+        }
+
+        _notFound = _ticket is null;
+        (_conflict, _form, _error, _inputErrors, _fieldErrors) = (false, null, null, null, null);
+        _breadcrumbs = [new(L["Nav.TicketCenter"], "tickets"), new(_ticket?.Number ?? "", null, disabled: true)];
+    }
+
+    private void StartEdit()
+    {
+        if (_ticket is null)
+        {
+            return;
+        }
+
+        _form = new TicketForm
+        {
+            TemplateId = _ticket.TemplateId,
+            Title = _ticket.Title,
+            Description = _ticket.Description,
+            Urgency = _ticket.Urgency,
+            CustomerId = _ticket.CustomerId,
+            RegionId = _ticket.RegionId,
+            AssigneeId = _ticket.AssigneeId,
+            Version = _ticket.Version,
+            Fields = _ticket.Fields.ToDictionary(f => f.Key, f => (string?)f.Value, StringComparer.Ordinal),
+        };
+        _tab = 0;
+    }
+
+    private void CancelEdit() => (_form, _error, _inputErrors, _fieldErrors) = (null, null, null, null);
+
+    private async Task SaveAsync()
+    {
+        if (_form is null)
+        {
+            return;
+        }
+
+        await RunAsync(async () =>
+        {
+            await Tickets.EditAsync(Id, _form);
+            Snackbar.Add(L["Ticket.Saved"], Severity.Success);
+            await ReloadAsync();
+        });
+    }
+
+    private async Task ChangeStatusAsync(TicketStatus next)
+    {
+        if (_ticket is null)
+        {
+            return;
+        }
+
+        if (next == TicketStatus.Cancelled)
+        {
+            var confirmed = await Dialogs.ShowMessageBoxAsync(L["Ticket.CancelTitle"], L["Ticket.CancelConfirm", _ticket.Number],
+                yesText: L["Action.Cancelled"], cancelText: L["Common.Back"]);
+            if (confirmed != true)
+            {
+                return;
+            }
+        }
+
+        await RunAsync(async () =>
+        {
+            await Tickets.ChangeStatusAsync(Id, _ticket.Version, next);
+            Snackbar.Add(L["Ticket.StatusChanged", L[$"Status.{next}"]], Severity.Success);
+            await ReloadAsync();
+        });
+    }
+
+    /// <summary>Runs a save; a refusal is shown where the user can act on it and nothing else changes.</summary>
+    private async Task RunAsync(Func<Task> save)
+    {
+        _busy = true;
+        try
+        {
+            await save();
+        }
+        catch (ConcurrencyConflictException)
+        {
+            _conflict = true;
+        }
+        catch (FieldValidationException ex)
+        {
+            (_error, _inputErrors, _fieldErrors) = (L["NewTicket.FixFields"], null, ex.Errors);
+        }
+        catch (DomainException ex)
+        {
+            var message = L.Describe(ex);
+            if (_form is null)
+            {
+                Snackbar.Add(message, Severity.Error);
+            }
+            else
+            {
+                _error = message;
+                _inputErrors = ex.Field is null ? null : new Dictionary<string, string> { [ex.Field] = message };
+                _fieldErrors = null;
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}

@@ -1,0 +1,243 @@
+using Microsoft.EntityFrameworkCore;
+using Scrm.Data;
+using Scrm.Domain.Common;
+using Scrm.Domain.Templates;
+using Scrm.Domain.Tickets;
+using Scrm.Domain.Users;
+using Scrm.Web.Security;
+using Scrm.Web.Shared;
+
+namespace Scrm.Web.Features.Tickets;
+
+/// <summary>The ticket center: list, read, create, edit, move, comment. Every handler checks the role first.</summary>
+public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, CurrentUser currentUser, TimeProvider time)
+{
+    private const int NumberAttempts = 5;
+
+    public async Task<PagedResult<TicketRow>> ListAsync(TicketQuery query, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(RoleSets.TicketDeskRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await TicketListQuery.RunAsync(db, query, ct);
+    }
+
+    public async Task<TicketView?> GetAsync(long id, CancellationToken ct = default)
+    {
+        var user = await currentUser.RequireAsync(RoleSets.TicketReaders);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ticket = await db.Tickets.AsNoTracking().Include(t => t.Fields).SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (ticket is null)
+        {
+            return null;
+        }
+
+        if (user.Role == Role.Technician && ticket.AssigneeId != user.Id)
+        {
+            throw new ForbiddenException();
+        }
+
+        var template = await LoadTemplateAsync(db, ticket.TemplateId, ct);
+        var customer = ticket.CustomerId is null ? null : await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == ticket.CustomerId, ct);
+        var names = await db.UserProfiles.AsNoTracking()
+            .Where(u => u.Id == ticket.AssigneeId || u.Id == ticket.CreatedById)
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var region = ticket.RegionId is null ? null : await db.Regions.AsNoTracking().Where(r => r.Id == ticket.RegionId).Select(r => r.Name).SingleOrDefaultAsync(ct);
+
+        return new TicketView(ticket.Id, ticket.Number, ticket.Title, ticket.Description, ticket.Urgency, ticket.Status,
+            template.Id, template.Name, customer?.Id, customer?.Name, customer?.Phone, ticket.RegionId, region,
+            ticket.AssigneeId, ticket.AssigneeId is null ? null : names.GetValueOrDefault(ticket.AssigneeId),
+            names.GetValueOrDefault(ticket.CreatedById) ?? ticket.CreatedById,
+            ticket.CreatedAt, ticket.UpdatedAt, ticket.Version, ticket.FieldValueMap, template,
+            CanEdit: RoleSets.TicketDeskRoles.Contains(user.Role) && TicketStatusRules.IsOpen(ticket.Status));
+    }
+
+    /// <summary>The active template a new ticket is built from, with its fields and rules.</summary>
+    public async Task<TicketTemplate?> GetTemplateForNewTicketAsync(long templateId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(RoleSets.TicketDeskRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var template = await db.TicketTemplates.AsNoTracking().Include(t => t.Fields).Include(t => t.Rules)
+            .SingleOrDefaultAsync(t => t.Id == templateId && t.IsActive, ct);
+        return template;
+    }
+
+    /// <summary>Creates the ticket and returns its id and number. Nothing is saved if any input is refused.</summary>
+    public async Task<(long Id, string Number)> CreateAsync(TicketForm form, CancellationToken ct = default)
+    {
+        var user = await currentUser.RequireAsync(RoleSets.TicketDeskRoles);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var template = await LoadTemplateAsync(db, form.TemplateId, ct);
+            await CheckReferencesAsync(db, template, form, ct);
+
+            var number = await NextNumberAsync(db, ct);
+            var ticket = Ticket.Create(number, template, form.Details, form.Fields, user.Id, time);
+            db.Tickets.Add(ticket);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return (ticket.Id, ticket.Number);
+            }
+            catch (DbUpdateException) when (attempt < NumberAttempts)
+            {
+                // Another ticket took the same number (the per-day counter moved on or was created meanwhile): draw again.
+            }
+        }
+    }
+
+    public async Task<long> EditAsync(long ticketId, TicketForm form, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(RoleSets.TicketDeskRoles);
+        return await MutateAsync(ticketId, form.Version, async (db, ticket) =>
+        {
+            var template = await LoadTemplateAsync(db, ticket.TemplateId, ct);
+            await CheckReferencesAsync(db, template, form, ct);
+            ticket.Edit(template, form.Details, form.Fields, time);
+        }, ct);
+    }
+
+    public async Task<long> ChangeStatusAsync(long ticketId, long version, TicketStatus next, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(RoleSets.TicketDeskRoles);
+        return await MutateAsync(ticketId, version, (_, ticket) =>
+        {
+            ticket.ChangeStatus(next, time);
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    public async Task<IReadOnlyList<CommentRow>> CommentsAsync(long ticketId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(RoleSets.TicketReaders);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.TicketComments.AsNoTracking().Where(c => c.TicketId == ticketId).OrderByDescending(c => c.CreatedAt)
+            .Select(c => new CommentRow(c.Id, c.AuthorName, c.Text, c.CreatedAt)).ToListAsync(ct);
+    }
+
+    public async Task AddCommentAsync(long ticketId, string? text, CancellationToken ct = default)
+    {
+        var user = await currentUser.RequireAsync(RoleSets.TicketDeskRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Tickets.AnyAsync(t => t.Id == ticketId, ct))
+        {
+            throw new DomainException("TicketNotFound", "The ticket no longer exists.");
+        }
+
+        db.TicketComments.Add(TicketComment.Create(ticketId, user.Id, user.DisplayName, text, time));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(long ticketId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(RoleSets.TicketReaders);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.TicketId == ticketId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Select(a => new HistoryRow(a.At, a.ActorName, a.Action, a.Field, a.Before, a.After)).ToListAsync(ct);
+        return await NameReferencesAsync(db, rows, ct);
+    }
+
+    /// <summary>Shows who and where instead of ids: assignee, customer and region changes are recorded as ids.</summary>
+    private static async Task<IReadOnlyList<HistoryRow>> NameReferencesAsync(ScrmDbContext db, List<HistoryRow> rows, CancellationToken ct)
+    {
+        IEnumerable<string> Ids(string field) => rows.Where(r => r.Field == field).SelectMany(r => new[] { r.Before, r.After }).OfType<string>().Distinct();
+        var userIds = Ids(nameof(Ticket.AssigneeId)).ToList();
+        var customerIds = Ids(nameof(Ticket.CustomerId)).Select(long.Parse).ToList();
+        var regionIds = Ids(nameof(Ticket.RegionId)).Select(long.Parse).ToList();
+        var names = new Dictionary<(string, string), string>();
+        foreach (var u in await db.UserProfiles.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+        {
+            names[(nameof(Ticket.AssigneeId), u.Id)] = u.DisplayName;
+        }
+
+        foreach (var c in await db.Customers.Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+        {
+            names[(nameof(Ticket.CustomerId), c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))] = c.Name;
+        }
+
+        foreach (var r in await db.Regions.Where(r => regionIds.Contains(r.Id)).Select(r => new { r.Id, r.Name }).ToListAsync(ct))
+        {
+            names[(nameof(Ticket.RegionId), r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))] = r.Name;
+        }
+
+        string? Name(string? field, string? value) => field is null || value is null ? value : names.GetValueOrDefault((field, value), value);
+        return rows.Select(r => r with { Before = Name(r.Field, r.Before), After = Name(r.Field, r.After) }).ToList();
+    }
+
+    /// <summary>
+    /// Loads the ticket, applies a change and saves it, refusing when the ticket is no longer at
+    /// <paramref name="expectedVersion"/>: the user saw an older ticket and would overwrite someone else's change.
+    /// </summary>
+    private async Task<long> MutateAsync(long ticketId, long expectedVersion, Func<ScrmDbContext, Ticket, Task> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ticket = await db.Tickets.Include(t => t.Fields).SingleOrDefaultAsync(t => t.Id == ticketId, ct)
+            ?? throw new DomainException("TicketNotFound", "The ticket no longer exists.");
+        if (ticket.Version != expectedVersion)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        await change(db, ticket);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        return ticket.Version;
+    }
+
+    private static async Task<TicketTemplate> LoadTemplateAsync(ScrmDbContext db, long templateId, CancellationToken ct) =>
+        await db.TicketTemplates.AsNoTracking().Include(t => t.Fields).Include(t => t.Rules).SingleOrDefaultAsync(t => t.Id == templateId, ct)
+        ?? throw new DomainException("TemplateNotFound", "Choose a ticket template.") { Field = "TemplateId" };
+
+    /// <summary>Ids in the form must name things that exist: a forged post is refused, not saved.</summary>
+    private static async Task CheckReferencesAsync(ScrmDbContext db, TicketTemplate template, TicketForm form, CancellationToken ct)
+    {
+        if (form.CustomerId is { } customerId && !await db.Customers.AnyAsync(c => c.Id == customerId, ct))
+        {
+            throw new DomainException("CustomerNotFound", "The chosen customer does not exist.") { Field = "CustomerId" };
+        }
+
+        if (form.RegionId is { } regionId && !await db.Regions.AnyAsync(r => r.Id == regionId && r.ParentId != null, ct))
+        {
+            throw new DomainException("RegionNotFound", "Choose a city as the region.") { Field = "RegionId" };
+        }
+
+        if (form.AssigneeId is { Length: > 0 } assigneeId
+            && !await db.UserProfiles.AnyAsync(u => u.Id == assigneeId && u.IsActive && u.Role == Role.Technician, ct))
+        {
+            throw new DomainException("AssigneeNotFound", "The assignee must be an active technician.") { Field = "AssigneeId" };
+        }
+
+        var linkedCustomers = template.Fields.Where(f => f.Type == FieldType.CustomerLink)
+            .Select(f => form.Fields.GetValueOrDefault(f.Key))
+            .Where(v => long.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out _))
+            .Select(v => long.Parse(v!, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        if (linkedCustomers.Count > 0 && await db.Customers.CountAsync(c => linkedCustomers.Contains(c.Id), ct) != linkedCustomers.Count)
+        {
+            throw new DomainException("CustomerNotFound", "The chosen customer does not exist.");
+        }
+    }
+
+    /// <summary>Takes the next number of today's (China time) counter; the counter row is saved with the ticket.</summary>
+    private async Task<TicketNumber> NextNumberAsync(ScrmDbContext db, CancellationToken ct)
+    {
+        var day = ChinaTime.Today(time);
+        var key = TicketNumber.DayKey(day);
+        var counter = await db.TicketNumberCounters.SingleOrDefaultAsync(c => c.Day == key, ct);
+        if (counter is null)
+        {
+            counter = new TicketNumberCounter { Day = key };
+            db.TicketNumberCounters.Add(counter);
+        }
+
+        counter.Last++;
+        counter.Version++;
+        return new TicketNumber(day, counter.Last);
+    }
+}

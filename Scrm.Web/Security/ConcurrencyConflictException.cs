@@ -1,0 +1,13 @@
+using Scrm.Domain.Common;
+
+namespace Scrm.Web.Security;
+
+/// <summary>Someone else saved the same record since it was loaded; nothing was overwritten.</summary>
+public sealed class ConcurrencyConflictException : DomainException
+{
+    public ConcurrencyConflictException() : base("ConcurrencyConflict", "Someone else changed this record while you were editing it. Reload to see their changes.") { }
+
+    public ConcurrencyConflictException(string message) : base("ConcurrencyConflict", message) { }
+
+    public ConcurrencyConflictException(string message, Exception inner) : base(message, inner) { }
+}

@@ -1,0 +1,16 @@
+using Scrm.Domain.Users;
+
+namespace Scrm.Web.Security;
+
+/// <summary>Role lists for <c>[Authorize(Roles = …)]</c> and for server-side checks, defined once.</summary>
+public static class RoleSets
+{
+    public const string Admin = nameof(Role.Admin);
+    public const string TicketDesk = $"{nameof(Role.Agent)},{nameof(Role.Supervisor)},{nameof(Role.Admin)}";
+    public const string Staff = $"{nameof(Role.Admin)},{nameof(Role.Supervisor)},{nameof(Role.Agent)},{nameof(Role.Technician)},{nameof(Role.Finance)},{nameof(Role.Sales)}";
+
+    public static readonly Role[] TicketDeskRoles = [Role.Agent, Role.Supervisor, Role.Admin];
+
+    /// <summary>Who may see a ticket's page: the desk, plus the technician it is assigned to (checked per ticket).</summary>
+    public static readonly Role[] TicketReaders = [Role.Agent, Role.Supervisor, Role.Admin, Role.Technician];
+}

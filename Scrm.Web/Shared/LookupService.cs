@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Scrm.Data;
+using Scrm.Domain.Customers;
+using Scrm.Domain.Regions;
+using Scrm.Domain.Users;
+
+namespace Scrm.Web.Shared;
+
+public sealed record Option<TKey>(TKey Id, string Name);
+
+public sealed record CityOption(long Id, string Name, string ProvinceName, PriceTier Tier)
+{
+    public string Display => $"{ProvinceName} / {Name}";
+}
+
+public sealed record CustomerOption(long Id, string Name, string? Phone, CustomerLevel Level, long? RegionId)
+{
+    public override string ToString() => Phone is null ? Name : $"{Name} ({Phone})";
+}
+
+/// <summary>Small read-only lists for pickers: regions, people, templates, customers.</summary>
+public sealed class LookupService(IDbContextFactory<ScrmDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<CityOption>> CitiesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await (from city in db.Regions
+                      join province in db.Regions on city.ParentId equals province.Id
+                      orderby province.Name, city.Name
+                      select new CityOption(city.Id, city.Name, province.Name, city.Tier ?? PriceTier.C)).ToListAsync(ct);
+    }
+
+    /// <summary>Active users holding one of <paramref name="roles"/>, by name.</summary>
+    public async Task<IReadOnlyList<Option<string>>> PeopleAsync(IReadOnlyCollection<Role> roles, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.UserProfiles.Where(u => u.IsActive && roles.Contains(u.Role))
+            .OrderBy(u => u.DisplayName).Select(u => new Option<string>(u.Id, u.DisplayName)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Option<long>>> TemplatesAsync(bool activeOnly, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.TicketTemplates.Where(t => !activeOnly || t.IsActive)
+            .OrderBy(t => t.Name).Select(t => new Option<long>(t.Id, t.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>Customers whose name or phone contains <paramref name="term"/>; at most 20.</summary>
+    public async Task<IReadOnlyList<CustomerOption>> SearchCustomersAsync(string? term, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Customers.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(term))
+        {
+            var pattern = Like.Contains(term);
+            query = query.Where(c => EF.Functions.Like(c.Name, pattern, Like.Escape) || (c.Phone != null && EF.Functions.Like(c.Phone, pattern, Like.Escape)));
+        }
+
+        return await query.OrderBy(c => c.Name).Take(20).Select(c => new CustomerOption(c.Id, c.Name, c.Phone, c.Level, c.RegionId)).ToListAsync(ct);
+    }
+
+    public async Task<CustomerOption?> FindCustomerAsync(long id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Customers.Where(c => c.Id == id).Select(c => new CustomerOption(c.Id, c.Name, c.Phone, c.Level, c.RegionId)).SingleOrDefaultAsync(ct);
+    }
+}
+
+/// <summary>LIKE patterns that treat the user's text literally on SQLite and SQL Server.</summary>
+public static class Like
+{
+    public const string Escape = "\\";
+
+    public static string Contains(string term) => "%" + Literal(term.Trim()) + "%";
+
+    public static string StartsWith(string term) => Literal(term.Trim()) + "%";
+
+    private static string Literal(string text) => text
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("%", "\\%", StringComparison.Ordinal)
+        .Replace("_", "\\_", StringComparison.Ordinal)
+        .Replace("[", "\\[", StringComparison.Ordinal);
+}

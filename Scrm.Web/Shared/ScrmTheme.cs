@@ -1,0 +1,60 @@
+using MudBlazor;
+using Scrm.Domain.Tickets;
+
+namespace Scrm.Web.Shared;
+
+/// <summary>The app's colours, defined once: the MudBlazor theme and the urgency palette (docs: ui.md).</summary>
+public static class ScrmTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1677FF",
+            Secondary = "#13C2C2",
+            AppbarBackground = "#FFFFFF",
+            AppbarText = "#1F2329",
+            Background = "#F5F6F7",
+            DrawerBackground = "#FFFFFF",
+            DrawerText = "#1F2329",
+            DrawerIcon = "#646A73",
+            TextPrimary = "#1F2329",
+            TextSecondary = "#646A73",
+            Success = "#00B42A",
+            Warning = "#FF7D00",
+            Error = "#D32F2F",
+            Info = "#1976D2",
+            LinesDefault = "#E5E6EB",
+            TableLines = "#EEF0F2",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography
+            {
+                FontFamily = ["-apple-system", "BlinkMacSystemFont", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Segoe UI", "Roboto", "sans-serif"],
+                FontSize = "0.875rem",
+            },
+        },
+        LayoutProperties = new LayoutProperties { DefaultBorderRadius = "6px", DrawerWidthLeft = "232px" },
+    };
+
+    /// <summary>紧急 red, 高 orange, 常规 blue, 低 grey.</summary>
+    public static string UrgencyColor(Urgency urgency) => urgency switch
+    {
+        Urgency.Urgent => "#D32F2F",
+        Urgency.High => "#F57C00",
+        Urgency.Normal => "#1976D2",
+        _ => "#757575",
+    };
+
+    public static Color StatusColor(TicketStatus status) => status switch
+    {
+        TicketStatus.New => Color.Info,
+        TicketStatus.Assigned => Color.Primary,
+        TicketStatus.InProgress => Color.Warning,
+        TicketStatus.OnHold => Color.Default,
+        TicketStatus.Resolved => Color.Success,
+        TicketStatus.Closed => Color.Dark,
+        _ => Color.Default,
+    };
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration.Json;
+using MudBlazor;
+using MudBlazor.Services;
+using Scrm.Data;
+using Scrm.Data.Auditing;
+using Scrm.Data.Identity;
+using Scrm.Data.Providers;
+using Scrm.Data.Seed;
+using Scrm.Domain.Users;
+using Scrm.Web.Components;
+using Scrm.Web.Features.Account;
+using Scrm.Web.Features.Templates;
+using Scrm.Web.Features.Tickets;
+using Scrm.Web.Security;
+using Scrm.Web.Shared;
+
+namespace Scrm.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddScrmWeb(this WebApplicationBuilder builder)
+    {
+        AddRootSettings(builder);
+        ResolveSqlitePath(builder);
+        var services = builder.Services;
+        services.AddScrmData(builder.Configuration);
+        AddIdentity(services);
+        AddLocalization(services);
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
+        AddFeatures(services);
+        return builder;
+    }
+
+    public static async Task UseScrmWebAsync(this WebApplication app)
+    {
+        await app.Services.MigrateScrmDatabaseAsync();
+        if (app.Configuration.GetValue("Database:SeedDemoCompany", false))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync();
+            await DemoCompanySeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+    }
+
+    /// <summary>The design card keeps appsettings.json at the repository root; it is copied beside the binaries.</summary>
+    private static void AddRootSettings(WebApplicationBuilder builder)
+    {
+        var sources = builder.Configuration.Sources;
+        var file = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var index = sources.ToList().FindIndex(s => s is JsonConfigurationSource { Path: "appsettings.json" });
+        if (File.Exists(file) && !File.Exists(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")))
+        {
+            // Same precedence as a content-root appsettings.json: below environment files, variables and arguments.
+            var source = new JsonConfigurationSource { Path = file, Optional = false, ReloadOnChange = false };
+            source.ResolveFileProvider();
+            sources.Insert(index < 0 ? 0 : index + 1, source); // ConfigurationManager reloads on change
+        }
+    }
+
+    /// <summary>A relative SQLite file lives under the app's content root (Scrm.Web/App_Data), wherever it is started from.</summary>
+    private static void ResolveSqlitePath(WebApplicationBuilder builder)
+    {
+        if ((builder.Configuration["Database:Provider"] ?? DatabaseProvider.Sqlite) != DatabaseProvider.Sqlite
+            || builder.Configuration.GetConnectionString("Scrm") is not { } connectionString)
+        {
+            return;
+        }
+
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource != ":memory:" && !Path.IsPathRooted(csb.DataSource))
+        {
+            csb.DataSource = Path.Combine(builder.Environment.ContentRootPath, csb.DataSource);
+            builder.Configuration["ConnectionStrings:Scrm"] = csb.ToString();
+        }
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<IAuditActorAccessor>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorization();
+
+        // Identity's stores want a scoped context; the rest of the app uses the factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContext());
+        services.AddIdentityCore<ScrmUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.Password.RequiredLength = 8;
+            })
+            .AddEntityFrameworkStores<ScrmDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<ScrmClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+    }
+
+    private static void AddLocalization(IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = UserProfile.SupportedCultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+
+            // Only the user's own choice (a cookie set at login from their profile) counts, not the browser's.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+    }
+
+    private static void AddFeatures(IServiceCollection services)
+    {
+        services.AddScoped<LookupService>();
+        services.AddScoped<TicketService>();
+        services.AddScoped<TemplateService>();
+        services.AddScoped<AccountService>();
+    }
+}
