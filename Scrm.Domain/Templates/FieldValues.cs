@@ -163,6 +163,12 @@ public static partial class FieldValues
             return Fail(field, "NotAnOption", text);
         }
 
+        // A forged JSON post can hold nulls; they are no option either (["Red",null] must not pass as ["Red"], nor [null] as a value).
+        if (items.Any(i => i is null))
+        {
+            return Fail(field, "NotAnOption", text);
+        }
+
         var unknown = items.FirstOrDefault(i => !field.Options.Contains(i));
         if (unknown is not null)
         {
