@@ -179,7 +179,8 @@ public static partial class FieldValues
         return items.Count == 0 ? (null, null) : (WriteMultiSelect(field.Options.Where(items.Contains)), null);
     }
 
-    private static string Describe(decimal? bound) => bound?.ToString(CultureInfo.InvariantCulture) ?? "—";
+    // Without trailing zeros: a bound read back from the database carries its column's scale (0.0 on SQLite, 0.0000 on SQL Server).
+    private static string Describe(decimal? bound) => bound?.ToString("0.############", CultureInfo.InvariantCulture) ?? "—";
 
     private static (string?, FieldError?) Fail(FieldDefinition field, string code, params object[] args) =>
         (null, new FieldError(field.Key, field.Label, code, args));
