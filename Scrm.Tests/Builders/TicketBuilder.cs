@@ -14,7 +14,7 @@ public sealed class TicketBuilder
 
     private TicketNumber _number = new(new DateOnly(2026, 11, 25), 1);
     private string? _title = "Printer jams on every page";
-    private string? _description = "Paper tray 2.";
+    private readonly string? _description = "Paper tray 2.";
     private Urgency _urgency = Urgency.Normal;
     private long? _customerId;
     private long? _regionId;

@@ -11,8 +11,8 @@ namespace Scrm.Tests.Data;
 
 public sealed class AuditTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
 {
-    private static readonly AuditActor Agent = new("agent-7", "Li Na");
-    private static readonly AuditActor Supervisor = new("sup-2", "Wang Wei");
+    private static readonly AuditActor _agent = new("agent-7", "Li Na");
+    private static readonly AuditActor _supervisor = new("sup-2", "Wang Wei");
 
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero));
@@ -31,7 +31,7 @@ public sealed class AuditTests(SqliteDatabase database) : IClassFixture<SqliteDa
         Assert.Equal(ticket.Number, entry.After);
         Assert.Null(entry.Field);
         Assert.Null(entry.Before);
-        Assert.Equal((Agent.Id, Agent.Name), (entry.ActorId, entry.ActorName));
+        Assert.Equal((_agent.Id, _agent.Name), (entry.ActorId, entry.ActorName));
         Assert.Equal(new DateTime(2026, 11, 25, 3, 0, 0, DateTimeKind.Utc), entry.At);
     }
 
@@ -41,7 +41,7 @@ public sealed class AuditTests(SqliteDatabase database) : IClassFixture<SqliteDa
         var (ticket, builder) = await CreateTicketAsync();
         _clock.Advance(TimeSpan.FromMinutes(30));
 
-        await using (var db = database.CreateContext(Supervisor, _clock))
+        await using (var db = database.CreateContext(_supervisor, _clock))
         {
             var loaded = await db.Tickets.Include(t => t.Fields).SingleAsync(t => t.Id == ticket.Id, _ct);
             loaded.Edit(builder.Template, builder.Details with { Title = "Printer fixed, toner low" },
@@ -71,7 +71,7 @@ public sealed class AuditTests(SqliteDatabase database) : IClassFixture<SqliteDa
         {
             Assert.Equal("Ticket", e.EntityType);
             Assert.Equal(ticket.Id.ToString(CultureInfo.InvariantCulture), e.EntityId);
-            Assert.Equal((Supervisor.Id, Supervisor.Name), (e.ActorId, e.ActorName));
+            Assert.Equal((_supervisor.Id, _supervisor.Name), (e.ActorId, e.ActorName));
             Assert.Equal(new DateTime(2026, 11, 25, 3, 30, 0, DateTimeKind.Utc), e.At);
         });
     }
@@ -81,7 +81,7 @@ public sealed class AuditTests(SqliteDatabase database) : IClassFixture<SqliteDa
     {
         var (ticket, builder) = await CreateTicketAsync();
 
-        await using (var db = database.CreateContext(Supervisor, _clock))
+        await using (var db = database.CreateContext(_supervisor, _clock))
         {
             var loaded = await db.Tickets.SingleAsync(t => t.Id == ticket.Id, _ct);
             builder.Time.Advance(TimeSpan.FromHours(1));
@@ -99,7 +99,7 @@ public sealed class AuditTests(SqliteDatabase database) : IClassFixture<SqliteDa
     {
         var (ticket, _) = await CreateTicketAsync();
 
-        await using (var db = database.CreateContext(Supervisor, _clock))
+        await using (var db = database.CreateContext(_supervisor, _clock))
         {
             await db.Tickets.Include(t => t.Fields).SingleAsync(t => t.Id == ticket.Id, _ct);
             await db.SaveChangesAsync(_ct);
@@ -117,7 +117,7 @@ public sealed class AuditTests(SqliteDatabase database) : IClassFixture<SqliteDa
         var template = await database.SaveTemplateAsync();
         var ticket = new TicketBuilder().From(template).Numbered(database.NextNumber()).Build();
 
-        await using (var db = database.CreateContext(Agent, _clock))
+        await using (var db = database.CreateContext(_agent, _clock))
         {
             db.Tickets.Add(ticket);
             await Assert.ThrowsAsync<NotSupportedException>(() => db.SaveChangesAsync(acceptAllChangesOnSuccess: false, _ct));
@@ -134,7 +134,7 @@ public sealed class AuditTests(SqliteDatabase database) : IClassFixture<SqliteDa
             .WithField(TemplateBuilder.Note, "first visit")
             .WithField(TemplateBuilder.Amount, "12");
         var ticket = builder.Build();
-        await using var db = database.CreateContext(Agent, _clock);
+        await using var db = database.CreateContext(_agent, _clock);
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(_ct);
         return (ticket, builder);

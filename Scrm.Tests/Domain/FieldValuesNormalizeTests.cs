@@ -6,9 +6,9 @@ namespace Scrm.Tests.Domain;
 
 public sealed class FieldValuesNormalizeTests
 {
-    private static readonly TicketTemplate Template = new TemplateBuilder().WithoutRule().Build();
+    private static readonly TicketTemplate _template = new TemplateBuilder().WithoutRule().Build();
 
-    private static FieldDefinition FieldOf(FieldType type) => Template.Fields.Single(f => f.Type == type);
+    private static FieldDefinition FieldOf(FieldType type) => _template.Fields.Single(f => f.Type == type);
 
     public static TheoryData<FieldType, string, string> Accepted => new()
     {
