@@ -40,6 +40,12 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (!acceptAllChangesOnSuccess)
+        {
+            // The audit rows go in a second save, which would save the unaccepted first batch again.
+            throw new NotSupportedException("Saving records the audit trail in a second step after accepting the changes; call SaveChangesAsync() instead.");
+        }
+
         var pending = AuditRecorder.Capture(ChangeTracker);
         if (pending.Count == 0)
         {

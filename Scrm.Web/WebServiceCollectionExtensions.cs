@@ -14,6 +14,7 @@ using Scrm.Data.Seed;
 using Scrm.Domain.Users;
 using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
+using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Templates;
 using Scrm.Web.Features.Tickets;
 using Scrm.Web.Security;
@@ -143,5 +144,6 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<TicketService>();
         services.AddScoped<TemplateService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<WorkbenchService>();
     }
 }

@@ -20,7 +20,9 @@ public static class DatabaseProvider
                 services.AddSingleton<Func<ScrmDbContext>>(sp => () => sp.GetRequiredService<IDbContextFactory<SqliteScrmDbContext>>().CreateDbContext());
                 break;
             case SqlServer:
-                services.AddDbContextFactory<SqlServerScrmDbContext>(o => o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure()));
+                // No EnableRetryOnFailure: audited saves open their own transaction (ScrmDbContext.SaveChangesAsync),
+                // which a retrying execution strategy refuses, so every save would throw.
+                services.AddDbContextFactory<SqlServerScrmDbContext>(o => o.UseSqlServer(connectionString));
                 services.AddSingleton<Func<ScrmDbContext>>(sp => () => sp.GetRequiredService<IDbContextFactory<SqlServerScrmDbContext>>().CreateDbContext());
                 break;
             default:

@@ -163,6 +163,12 @@ public static partial class FieldValues
             return Fail(field, "NotAnOption", text);
         }
 
+        // A forged JSON post can hold nulls; they are no option either (["Red",null] must not pass as ["Red"], nor [null] as a value).
+        if (items.Any(i => i is null))
+        {
+            return Fail(field, "NotAnOption", text);
+        }
+
         var unknown = items.FirstOrDefault(i => !field.Options.Contains(i));
         if (unknown is not null)
         {
@@ -173,7 +179,8 @@ public static partial class FieldValues
         return items.Count == 0 ? (null, null) : (WriteMultiSelect(field.Options.Where(items.Contains)), null);
     }
 
-    private static string Describe(decimal? bound) => bound?.ToString(CultureInfo.InvariantCulture) ?? "—";
+    // Without trailing zeros: a bound read back from the database carries its column's scale (0.0 on SQLite, 0.0000 on SQL Server).
+    private static string Describe(decimal? bound) => bound?.ToString("0.############", CultureInfo.InvariantCulture) ?? "—";
 
     private static (string?, FieldError?) Fail(FieldDefinition field, string code, params object[] args) =>
         (null, new FieldError(field.Key, field.Label, code, args));

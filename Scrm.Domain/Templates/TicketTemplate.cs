@@ -68,15 +68,19 @@ public sealed class TicketTemplate
         IEnumerable<string>? options = null, decimal? min = null, decimal? max = null, DateOnly? minDate = null, DateOnly? maxDate = null)
     {
         var field = RequireField(key);
-        field.Update(label, isRequired, helpText, options, min, max, minDate, maxDate);
+
+        // Check the new settings on a copy, so a refused update leaves the field as it was.
+        var proposed = new FieldDefinition(field.Key, label, field.Type, field.SortOrder);
+        proposed.Update(label, isRequired, helpText, options, min, max, minDate, maxDate);
         foreach (var rule in _rules.Where(r => r.WhenFieldKey == key && r.Operand is not null))
         {
-            if (FieldValues.Normalize(field, rule.Operand).Error is not null)
+            if (FieldValues.Normalize(proposed, rule.Operand).Error is not null)
             {
                 throw new DomainException("FieldUsedByRule", $"A rule compares {field.Label} with \"{rule.Operand}\", which the field no longer accepts; change the rule first.", field.Label, rule.Operand!);
             }
         }
 
+        field.Update(label, isRequired, helpText, options, min, max, minDate, maxDate);
         Version++;
     }
 

@@ -48,13 +48,14 @@ public sealed class Ticket
         {
             Number = number.ToString(),
             TemplateId = template.Id,
-            Status = details.AssigneeId is null ? TicketStatus.New : TicketStatus.Assigned,
             CreatedById = createdById,
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
         };
         ticket.ApplyDetails(details);
+        // After ApplyDetails, which turns a blank assignee (an empty select posts "") into none.
+        ticket.Status = ticket.AssigneeId is null ? TicketStatus.New : TicketStatus.Assigned;
         ticket.ApplyFields(template.ValidateValues(rawFields));
         return ticket;
     }
