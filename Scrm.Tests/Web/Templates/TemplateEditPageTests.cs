@@ -1,33 +1,18 @@
-using System.Security.Claims;
 using Bunit;
 using Bunit.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Scrm.Data;
 using Scrm.Domain.Templates;
 using Scrm.Tests.Builders;
 using Scrm.Tests.Data;
 using Scrm.Web.Features.Templates;
-using Scrm.Web.Security;
 using Xunit;
 
 namespace Scrm.Tests.Web.Templates;
 
 /// <summary>The edit page over the real <see cref="TemplateService"/> and a real SQLite database, signed in as an admin.</summary>
-public sealed class TemplateEditPageTests(SqliteDatabase database) : MudTestContext(context => SignInAdmin(context, database)), IClassFixture<SqliteDatabase>
+public sealed class TemplateEditPageTests(SqliteDatabase database) : MudTestContext(context => SignedInAdmin.Register(context, database)), IClassFixture<SqliteDatabase>
 {
     private readonly CancellationToken _ct = Xunit.TestContext.Current.CancellationToken;
-
-    private static void SignInAdmin(BunitContext context, SqliteDatabase database)
-    {
-        context.Services.AddSingleton<IDbContextFactory<ScrmDbContext>>(new Factory(database));
-        context.Services.AddScoped<CurrentUser>();
-        context.Services.AddScoped<TemplateService>();
-        var auth = context.AddAuthorization();
-        auth.SetAuthorized("admin");
-        auth.SetRoles(RoleSets.Admin);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "admin-1"));
-    }
 
     private IRenderedComponent<ContainerFragment> RenderPage(long id)
     {
@@ -135,10 +120,5 @@ public sealed class TemplateEditPageTests(SqliteDatabase database) : MudTestCont
         cut.Find($"tr:has(td[data-field={TemplateBuilder.Note}]) [data-action=down]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(TemplateBuilder.Note, FieldOrder(cut)[1]));
-    }
-
-    private sealed class Factory(SqliteDatabase database) : IDbContextFactory<ScrmDbContext>
-    {
-        public ScrmDbContext CreateDbContext() => database.CreateContext();
     }
 }

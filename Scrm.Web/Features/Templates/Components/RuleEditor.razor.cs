@@ -85,8 +85,13 @@ public partial class RuleEditor
         (_error, _errorField) = (null, null);
     }
 
-    private void ChooseOperator(RuleOperator op)
+    private void ChooseOperator(RuleOperator? chosen)
     {
+        if (chosen is not { } op)
+        {
+            return;
+        }
+
         _operator = op;
         if (!op.NeedsOperand())
         {
