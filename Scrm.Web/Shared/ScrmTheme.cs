@@ -11,7 +11,7 @@ public static class ScrmTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1677FF",
-            Secondary = "#13C2C2",
+            Secondary = "#646A73",
             AppbarBackground = "#FFFFFF",
             AppbarText = "#1F2329",
             Background = "#F5F6F7",

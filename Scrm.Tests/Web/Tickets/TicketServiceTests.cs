@@ -1,0 +1,267 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Scrm.Data;
+using Scrm.Domain.Common;
+using Scrm.Domain.Templates;
+using Scrm.Domain.Tickets;
+using Scrm.Web.Features.Tickets;
+using Scrm.Web.Security;
+using Xunit;
+
+namespace Scrm.Tests.Web.Tickets;
+
+/// <summary>The ticket center's handlers as the UI calls them: role checks, bad input, concurrency, audit.</summary>
+public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<ServiceFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CreateAsync_SavesTicketWithTodaysNumberAndCanonicalFields()
+    {
+        await using var scope = await app.SignInAsync("agent");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+
+        var (id, number) = await tickets.CreateAsync(await InstallFormAsync(scope), Ct);
+
+        // 06:00 UTC on 2026-11-25 is 14:00 in China: today's counter, continuing the seeded tickets' sequence.
+        Assert.StartsWith("GD20261125-", number, StringComparison.Ordinal);
+        var view = await tickets.GetAsync(id, Ct);
+        Assert.NotNull(view);
+        Assert.Equal("空调", view.Fields["product_type"]);
+        Assert.Equal("350.00", view.Fields["extra_fee"]);
+        Assert.Equal(TicketStatus.New, view.Status);
+    }
+
+    [Fact]
+    public async Task CreateAsync_GivesConsecutiveNumbers()
+    {
+        await using var scope = await app.SignInAsync("agent");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+
+        var first = (await tickets.CreateAsync(await InstallFormAsync(scope), Ct)).Number;
+        var second = (await tickets.CreateAsync(await InstallFormAsync(scope), Ct)).Number;
+
+        Assert.True(TicketNumber.TryParse(first, out var a));
+        Assert.True(TicketNumber.TryParse(second, out var b));
+        Assert.Equal(a!.Sequence + 1, b!.Sequence);
+    }
+
+    [Theory]
+    [InlineData("technician", "tech1")]
+    [InlineData("finance", "finance")]
+    [InlineData("customer", "customer")]
+    public async Task CreateAsync_IsForbidden_ForRolesOutsideTheDesk(string _, string userName)
+    {
+        await using var scope = await app.SignInAsync(userName);
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        var before = await CountTicketsAsync();
+
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.CreateAsync(await InstallFormAsync(scope), Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.ListAsync(new TicketQuery(), Ct));
+
+        Assert.Equal(before, await CountTicketsAsync());
+    }
+
+    [Fact]
+    public async Task CreateAsync_RefusesForgedFieldKey_AndSavesNothing()
+    {
+        await using var scope = await app.SignInAsync("agent");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        var form = await InstallFormAsync(scope);
+        form.Fields["is_admin"] = "true";
+        var before = await CountTicketsAsync();
+
+        var error = await Assert.ThrowsAsync<FieldValidationException>(() => tickets.CreateAsync(form, Ct));
+
+        Assert.Contains(error.Errors, e => e.FieldKey == "is_admin" && e.Code == "Unknown");
+        Assert.Equal(before, await CountTicketsAsync());
+    }
+
+    [Theory]
+    [InlineData("old_units", "two", "NotANumber")]
+    [InlineData("purchase_date", "1999-12-31", "DateOutOfRange")]
+    [InlineData("product_type", "电视机", "NotAnOption")]
+    [InlineData("contact_phone", "12345", "NotAPhone")]
+    public async Task CreateAsync_RefusesBadFieldValue_WithItsCode(string key, string value, string code)
+    {
+        await using var scope = await app.SignInAsync("agent");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        var form = await InstallFormAsync(scope);
+        form.Fields[key] = value;
+        var before = await CountTicketsAsync();
+
+        var error = await Assert.ThrowsAsync<FieldValidationException>(() => tickets.CreateAsync(form, Ct));
+
+        Assert.Contains(error.Errors, e => e.FieldKey == key && e.Code == code);
+        Assert.Equal(before, await CountTicketsAsync());
+    }
+
+    [Fact]
+    public async Task CreateAsync_RequiresConditionalField_OnlyWhenItsRuleApplies()
+    {
+        await using var scope = await app.SignInAsync("agent");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        var form = await InstallFormAsync(scope);
+        form.Fields["high_altitude"] = "true";
+        form.Fields["extra_fee"] = null;
+
+        var error = await Assert.ThrowsAsync<FieldValidationException>(() => tickets.CreateAsync(form, Ct));
+        Assert.Contains(error.Errors, e => e.FieldKey == "extra_fee" && e.Code == "Required");
+
+        form.Fields["high_altitude"] = null;
+        var (id, _) = await tickets.CreateAsync(form, Ct);
+        Assert.True(id > 0);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task CreateAsync_RefusesEmptyTitle(string title)
+    {
+        await using var scope = await app.SignInAsync("agent");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        var form = await InstallFormAsync(scope);
+        form.Title = title;
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => tickets.CreateAsync(form, Ct));
+
+        Assert.Equal(("Required", "Title"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public async Task CreateAsync_RefusesOverlongTitle()
+    {
+        await using var scope = await app.SignInAsync("agent");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        var form = await InstallFormAsync(scope);
+        form.Title = new string('修', Ticket.TitleMaxLength + 1);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => tickets.CreateAsync(form, Ct));
+
+        Assert.Equal(("TooLong", "Title"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public async Task CreateAsync_RefusesCustomerThatDoesNotExist()
+    {
+        await using var scope = await app.SignInAsync("agent");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        var form = await InstallFormAsync(scope);
+        form.CustomerId = 999_999;
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => tickets.CreateAsync(form, Ct));
+
+        Assert.Equal(("CustomerNotFound", "CustomerId"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public async Task EditAsync_SecondEditorGetsConflict_AndFirstEditIsKept()
+    {
+        await using var first = await app.SignInAsync("agent");
+        await using var second = await app.SignInAsync("agent2");
+        var (id, _) = await first.ServiceProvider.GetRequiredService<TicketService>().CreateAsync(await InstallFormAsync(first), Ct);
+        var formA = await EditFormAsync(first, id);
+        var formB = await EditFormAsync(second, id);
+
+        formA.Title = "张敏改的标题";
+        await first.ServiceProvider.GetRequiredService<TicketService>().EditAsync(id, formA, Ct);
+        formB.Title = "陈静改的标题";
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second.ServiceProvider.GetRequiredService<TicketService>().EditAsync(id, formB, Ct));
+
+        var stored = await first.ServiceProvider.GetRequiredService<TicketService>().GetAsync(id, Ct);
+        Assert.Equal("张敏改的标题", stored!.Title);
+    }
+
+    [Fact]
+    public async Task EditAsync_RecordsWhoChangedWhatInHistory()
+    {
+        await using var scope = await app.SignInAsync("agent");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        var (id, _) = await tickets.CreateAsync(await InstallFormAsync(scope), Ct);
+        var form = await EditFormAsync(scope, id);
+        form.Title = "改约到周六";
+        form.Fields["model"] = "KFR-50LW";
+
+        await tickets.EditAsync(id, form, Ct);
+        var history = await tickets.HistoryAsync(id, Ct);
+
+        Assert.Contains(history, h => h.Field == "Title" && h.Before == "空调上门安装" && h.After == "改约到周六" && h.ActorName == "张敏");
+        Assert.Contains(history, h => h.Field == "Fields.model" && h.Before == "KFR-35GW" && h.After == "KFR-50LW");
+    }
+
+    [Fact]
+    public async Task ChangeStatusAsync_FollowsTheAllowedPath_AndRefusesOthers()
+    {
+        await using var scope = await app.SignInAsync("supervisor");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        var (id, _) = await tickets.CreateAsync(await InstallFormAsync(scope), Ct);
+
+        var version = await tickets.ChangeStatusAsync(id, (await tickets.GetAsync(id, Ct))!.Version, TicketStatus.InProgress, Ct);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => tickets.ChangeStatusAsync(id, version, TicketStatus.Closed, Ct));
+
+        Assert.Equal("StatusTransitionInvalid", refused.Code);
+        Assert.Equal(TicketStatus.InProgress, (await tickets.GetAsync(id, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task GetAsync_LetsTechnicianSeeOnlyOwnTickets()
+    {
+        await using var scope = await app.SignInAsync("tech1");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        await using var dbScope = app.Services.CreateAsyncScope();
+        await using var db = await dbScope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct);
+        var techId = await db.UserProfiles.Where(u => u.UserName == "tech1").Select(u => u.Id).SingleAsync(Ct);
+        var own = await db.Tickets.FirstAsync(t => t.AssigneeId == techId, Ct);
+        var other = await db.Tickets.FirstAsync(t => t.AssigneeId != techId, Ct);
+
+        Assert.NotNull(await tickets.GetAsync(own.Id, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.GetAsync(other.Id, Ct));
+    }
+
+    private async Task<int> CountTicketsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct);
+        return await db.Tickets.CountAsync(Ct);
+    }
+
+    private static async Task<TicketForm> InstallFormAsync(AsyncServiceScope scope)
+    {
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct);
+        var template = await db.TicketTemplates.SingleAsync(t => t.Name == "安装工单", Ct);
+        var customer = await db.Customers.OrderBy(c => c.Id).FirstAsync(Ct);
+        return new TicketForm
+        {
+            TemplateId = template.Id,
+            Title = "空调上门安装",
+            Urgency = Urgency.High,
+            CustomerId = customer.Id,
+            RegionId = customer.RegionId,
+            Fields = new(StringComparer.Ordinal)
+            {
+                ["product_type"] = "空调",
+                ["model"] = "KFR-35GW",
+                ["address"] = "上海南京西路100号",
+                ["contact_phone"] = "13800138000",
+                ["high_altitude"] = "true",
+                ["extra_fee"] = "350",
+                ["purchase_date"] = "2026-11-20",
+            },
+        };
+    }
+
+    private static async Task<TicketForm> EditFormAsync(AsyncServiceScope scope, long id)
+    {
+        var view = (await scope.ServiceProvider.GetRequiredService<TicketService>().GetAsync(id, Ct))!;
+        return new TicketForm
+        {
+            TemplateId = view.TemplateId,
+            Title = view.Title,
+            Urgency = view.Urgency,
+            CustomerId = view.CustomerId,
+            RegionId = view.RegionId,
+            Version = view.Version,
+            Fields = view.Fields.ToDictionary(f => f.Key, f => (string?)f.Value, StringComparer.Ordinal),
+        };
+    }
+}
