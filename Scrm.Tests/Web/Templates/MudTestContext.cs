@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
 using Bunit.Rendering;
@@ -24,6 +25,9 @@ public abstract class MudTestContext : BunitContext
         configure?.Invoke(this);
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", true));
+
+        // The neutral (English) strings, whatever the machine's culture; tests compare against L in the same culture.
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
     }
 
     protected IStringLocalizer<SharedResource> L => Services.GetRequiredService<IStringLocalizer<SharedResource>>();
