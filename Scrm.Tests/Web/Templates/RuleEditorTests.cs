@@ -1,0 +1,150 @@
+using Bunit;
+using Bunit.Rendering;
+using Scrm.Domain.Common;
+using Scrm.Domain.Templates;
+using Scrm.Web.Features.Templates;
+using Scrm.Web.Features.Templates.Components;
+using Xunit;
+
+namespace Scrm.Tests.Web.Templates;
+
+public sealed class RuleEditorTests : MudTestContext
+{
+    private readonly List<RuleForm> _saved = [];
+    private Func<RuleForm, Task>? _save;
+
+    /// <summary>One field of every type, labelled by its type name, plus a text field to make required.</summary>
+    private static IReadOnlyList<FieldDefinition> Fields()
+    {
+        var template = new TicketTemplate("Every type", null);
+        foreach (var type in Enum.GetValues<FieldType>())
+        {
+            template.AddField(type.ToString().ToLowerInvariant(), $"{type} field", type,
+                options: type.HasOptions() ? ["Air conditioner", "Fridge"] : null);
+        }
+
+        template.AddField("model", "Model", FieldType.Text);
+        return template.Fields;
+    }
+
+    private IRenderedComponent<ContainerFragment> RenderEditor() => RenderWithProviders(builder =>
+    {
+        builder.OpenComponent<RuleEditor>(0);
+        builder.AddAttribute(1, nameof(RuleEditor.Fields), Fields());
+        builder.AddAttribute(2, nameof(RuleEditor.Save), _save ?? (form =>
+        {
+            _saved.Add(form);
+            return Task.CompletedTask;
+        }));
+        builder.CloseComponent();
+    });
+
+    private IEnumerable<string> Names(IEnumerable<RuleOperator> ops) => ops.Select(op => L.OperatorName(op));
+
+    [Fact]
+    public void Operators_OfferOnlyEquals_ForCheckboxTrigger()
+    {
+        var cut = RenderEditor();
+        Choose(cut, "rule-when", "Checkbox field");
+
+        var offered = Choices(cut, "rule-operator");
+
+        Assert.Equal(Names([RuleOperator.Equals]), offered);
+    }
+
+    [Fact]
+    public void Operators_OfferComparisonsButNoContains_ForNumberTrigger()
+    {
+        var cut = RenderEditor();
+        Choose(cut, "rule-when", "Number field");
+
+        var offered = Choices(cut, "rule-operator");
+
+        Assert.DoesNotContain(L.OperatorName(RuleOperator.Contains), offered);
+        Assert.Contains(L.OperatorName(RuleOperator.GreaterThan), offered);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllTypes))]
+    public void Operators_AreExactlyThoseTheDomainAllows_ForEveryTriggerType(FieldType type)
+    {
+        var cut = RenderEditor();
+        Choose(cut, "rule-when", $"{type} field");
+
+        var offered = Choices(cut, "rule-operator");
+
+        Assert.Equal(Names(RuleOperatorInfo.For(type)), offered);
+    }
+
+    public static TheoryData<FieldType> AllTypes() => new(Enum.GetValues<FieldType>());
+
+    [Fact]
+    public void Operators_FollowTheTrigger_WhenTriggerChanges()
+    {
+        var cut = RenderEditor();
+        Choose(cut, "rule-when", "MultiSelect field");
+        Assert.Equal(Names(RuleOperatorInfo.For(FieldType.MultiSelect)), Choices(cut, "rule-operator"));
+
+        Choose(cut, "rule-when", "Checkbox field");
+
+        Assert.Equal(Names([RuleOperator.Equals]), Choices(cut, "rule-operator"));
+    }
+
+    [Fact]
+    public void Operand_OffersTheOptions_ForDropdownTrigger_AndHidesForIsEmpty()
+    {
+        var cut = RenderEditor();
+        Choose(cut, "rule-when", "Dropdown field");
+
+        Assert.Equal(["Air conditioner", "Fridge"], Choices(cut, "rule-operand"));
+
+        Choose(cut, "rule-operator", L.OperatorName(RuleOperator.IsEmpty));
+
+        Assert.False(Has(cut, "rule-operand"));
+    }
+
+    [Fact]
+    public void RequiredChoices_LeaveOutTheTrigger()
+    {
+        var cut = RenderEditor();
+        Choose(cut, "rule-when", "Dropdown field");
+
+        var offered = Choices(cut, "rule-required");
+
+        Assert.DoesNotContain("Dropdown field", offered);
+        Assert.Contains("Model", offered);
+    }
+
+    [Fact]
+    public void Add_SendsTheRule_AndClearsTheEditor()
+    {
+        var cut = RenderEditor();
+        Choose(cut, "rule-when", "Dropdown field");
+        Choose(cut, "rule-operand", "Air conditioner");
+        Choose(cut, "rule-required", "Model");
+
+        cut.Find("[data-testid=add-rule]").Click();
+
+        var rule = Assert.Single(_saved);
+        Assert.Equal(("dropdown", RuleOperator.Equals, "Air conditioner", "model"), (rule.WhenFieldKey, rule.Operator, rule.Operand, rule.RequiredFieldKey));
+        Assert.False(Has(cut, "rule-operand"));
+        Assert.True(cut.Find("[data-testid=add-rule]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Add_ShowsTheRefusalBesideTheOperand_AndKeepsTheInput()
+    {
+        _save = _ => throw new DomainException("RuleOperandInvalid", "\"abc\" is not a value Number field can take.", "abc", "Number field") { Field = "Operand" };
+        var cut = RenderEditor();
+        Choose(cut, "rule-when", "Number field");
+        cut.Find("input[data-testid=rule-operand]").Input("abc");
+        Choose(cut, "rule-required", "Model");
+
+        cut.Find("[data-testid=add-rule]").Click();
+
+        var operand = cut.Find("input[data-testid=rule-operand]").Closest(".mud-input-control")!;
+        Assert.Contains(L["Error.RuleOperandInvalid", "abc", "Number field"].Value, operand.TextContent, StringComparison.Ordinal);
+        Assert.Equal("abc", cut.Find("input[data-testid=rule-operand]").GetAttribute("value"));
+        Assert.Empty(_saved);
+    }
+}
