@@ -56,7 +56,7 @@ public sealed class Ticket
         ticket.ApplyDetails(details);
         // After ApplyDetails, which turns a blank assignee (an empty select posts "") into none.
         ticket.Status = ticket.AssigneeId is null ? TicketStatus.New : TicketStatus.Assigned;
-        ticket.ApplyFields(template.ValidateValues(rawFields));
+        ticket.ApplyFields(template, template.ValidateValues(rawFields));
         return ticket;
     }
 
@@ -81,7 +81,7 @@ public sealed class Ticket
             Status = TicketStatus.New;
         }
 
-        ApplyFields(values);
+        ApplyFields(template, values);
         Touch(time);
     }
 
@@ -116,9 +116,10 @@ public sealed class Ticket
         AssigneeId = string.IsNullOrWhiteSpace(details.AssigneeId) ? null : details.AssigneeId;
     }
 
-    private void ApplyFields(IReadOnlyDictionary<string, string> values)
+    private void ApplyFields(TicketTemplate template, IReadOnlyDictionary<string, string> values)
     {
-        _fields.RemoveAll(f => !values.ContainsKey(f.FieldKey));
+        // Values of fields the template has since dropped stay as they were recorded.
+        _fields.RemoveAll(f => !values.ContainsKey(f.FieldKey) && template.FindField(f.FieldKey) is not null);
         foreach (var (key, value) in values)
         {
             var existing = _fields.Find(f => f.FieldKey == key);

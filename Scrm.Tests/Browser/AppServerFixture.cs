@@ -66,6 +66,26 @@ public sealed class AppServerFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Runs a journey in a fresh page and saves its end state, or the state it failed in, as a screenshot.</summary>
+    public async Task RunJourneyAsync(string name, Func<IPage, Task> journey)
+    {
+        var page = await NewPageAsync();
+        try
+        {
+            await journey(page);
+            await ScreenshotAsync(page, name);
+        }
+        catch
+        {
+            await ScreenshotAsync(page, name + "-failed");
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     /// <summary>Saves the journey's end state where CI keeps test output.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

@@ -9,9 +9,9 @@ namespace Scrm.Tests.Browser;
 public sealed class TicketJourneyTests(AppServerFixture app)
 {
     [Fact]
-    public async Task Agent_CreatesTicketWithCustomFields_FindsItBySearch_AndReadsItInChineseThenEnglish()
+    public Task Agent_CreatesTicketWithCustomFields_FindsItBySearch_AndReadsItInChineseThenEnglish() =>
+        app.RunJourneyAsync("agent-ticket-journey", async page =>
     {
-        var page = await app.NewPageAsync();
         var title = $"E2E 空调安装 {Guid.NewGuid().ToString("N")[..6]}";
 
         await BrowserSession.LoginAsync(page, "agent");
@@ -54,15 +54,12 @@ public sealed class TicketJourneyTests(AppServerFixture app)
         await Expect(page.Locator(".mud-tab", new() { HasText = "Details" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=ticket-title-view]")).ToHaveTextAsync(title);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-
-        await AppServerFixture.ScreenshotAsync(page, "agent-ticket-journey");
-    }
+    });
 
     [Fact]
-    public async Task Technician_IsDeniedTheAdminAndDeskPages()
+    public Task Technician_IsDeniedTheAdminAndDeskPages() =>
+        app.RunJourneyAsync("technician-denied", async page =>
     {
-        var page = await app.NewPageAsync();
-
         await BrowserSession.LoginAsync(page, "tech1");
         await BrowserSession.GotoInteractiveAsync(page, "");
         await Expect(page.Locator(".mud-nav-link", new() { HasText = "工单模板" })).ToHaveCountAsync(0);
@@ -71,9 +68,7 @@ public sealed class TicketJourneyTests(AppServerFixture app)
         await Expect(page.GetByText("你没有权限访问此页面")).ToBeVisibleAsync();
         await page.GotoAsync("tickets");
         await Expect(page.GetByText("你没有权限访问此页面")).ToBeVisibleAsync();
-
-        await AppServerFixture.ScreenshotAsync(page, "technician-denied");
-    }
+    });
 }
 
 [CollectionDefinition(Name)]

@@ -229,6 +229,20 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void Edit_KeepsValuesOfFieldsTheTemplateNoLongerHas()
+    {
+        var builder = new TicketBuilder().WithField(TemplateBuilder.Note, "recorded").WithField(TemplateBuilder.Quantity, "2");
+        var ticket = builder.Build();
+        builder.Template.RemoveField(TemplateBuilder.Note);
+
+        ticket.Edit(builder.Template, builder.Details, Raw((TemplateBuilder.Quantity, "3")), builder.Time);
+
+        Assert.Equal(
+            new Dictionary<string, string> { [TemplateBuilder.Note] = "recorded", [TemplateBuilder.Quantity] = "3" },
+            ticket.FieldValueMap);
+    }
+
+    [Fact]
     public void Edit_AssignsTicket_WhenAssigneeChosen()
     {
         var builder = new TicketBuilder();

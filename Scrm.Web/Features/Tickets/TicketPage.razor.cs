@@ -70,7 +70,9 @@ public partial class TicketPage
             RegionId = _ticket.RegionId,
             AssigneeId = _ticket.AssigneeId,
             Version = _ticket.Version,
-            Fields = _ticket.Fields.ToDictionary(f => f.Key, f => (string?)f.Value, StringComparer.Ordinal),
+            // Only the template's current fields are editable; values of removed fields are kept as recorded.
+            Fields = _ticket.Fields.Where(f => _ticket.Template.FindField(f.Key) is not null)
+                .ToDictionary(f => f.Key, f => (string?)f.Value, StringComparer.Ordinal),
         };
         _tab = 0;
     }
