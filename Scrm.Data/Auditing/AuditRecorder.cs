@@ -129,6 +129,13 @@ internal sealed record PendingAudit
     {
         var entityId = _knownId ?? ReadId();
         long? ticketId = EntityType == "Ticket" && long.TryParse(entityId, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+        // A row that knows when it was created (imported or seeded history) is recorded at that time.
+        if (Action == AuditAction.Created && _entry.Metadata.FindProperty("CreatedAt") is not null && _entry.Property("CreatedAt").CurrentValue is DateTime created)
+        {
+            at = created;
+        }
+
         return new AuditEntry(at, actor.Id, actor.Name, EntityType, entityId ?? "", ticketId, Action, Field, Before, After);
     }
 }

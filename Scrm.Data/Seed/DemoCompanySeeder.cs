@@ -157,6 +157,7 @@ public static class DemoCompanySeeder
         var clock = new SeedClock();
         var now = time.GetUtcNow();
         var counters = new Dictionary<DateOnly, int>();
+        var tickets = new List<Ticket>();
         string[] installTitles = ["{0}上门安装", "新购{0}安装预约", "{0}移机安装", "{0}送装一体"];
         string[] repairTitles = ["{0}不制冷报修", "{0}漏水", "{0}噪音大需检修", "{0}无法开机", "{0}显示故障码"];
         string[] products = ["空调", "热水器", "洗衣机", "冰箱", "净水器"];
@@ -188,7 +189,7 @@ public static class DemoCompanySeeder
             var details = new TicketDetails(title, $"客户{customer.Name}来电：{title}。", urgency, customer.Id, city.Id, assignee);
             var ticket = Ticket.Create(new TicketNumber(day, counters[day]), template, details, fields, agents[random.Next(agents.Count)].Id, clock);
             MoveTo(ticket, target, clock, random, now);
-            db.Tickets.Add(ticket);
+            tickets.Add(ticket);
         }
 
         foreach (var (day, last) in counters)
@@ -196,7 +197,15 @@ public static class DemoCompanySeeder
             db.TicketNumberCounters.Add(new TicketNumberCounter { Day = TicketNumber.DayKey(day), Last = last, Version = 1 });
         }
 
-        await db.SaveChangesAsync(ct);
+        // Saved per agent so each ticket's history says who created it.
+        foreach (var agent in agents)
+        {
+            db.Actor = new Auditing.AuditActor(agent.Id, agent.DisplayName);
+            db.Tickets.AddRange(tickets.Where(t => t.CreatedById == agent.Id));
+            await db.SaveChangesAsync(ct);
+        }
+
+        db.Actor = Auditing.AuditActor.System;
     }
 
     private static Dictionary<string, string?> InstallFields(Random random, string product, Customer customer, SeedClock clock)

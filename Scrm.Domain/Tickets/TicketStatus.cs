@@ -17,7 +17,7 @@ public static class TicketStatusRules
     private static readonly Dictionary<TicketStatus, TicketStatus[]> Allowed = new()
     {
         [TicketStatus.New] = [TicketStatus.Assigned, TicketStatus.InProgress, TicketStatus.Cancelled],
-        [TicketStatus.Assigned] = [TicketStatus.New, TicketStatus.InProgress, TicketStatus.Cancelled],
+        [TicketStatus.Assigned] = [TicketStatus.InProgress, TicketStatus.New, TicketStatus.Cancelled],
         [TicketStatus.InProgress] = [TicketStatus.OnHold, TicketStatus.Resolved, TicketStatus.Cancelled],
         [TicketStatus.OnHold] = [TicketStatus.InProgress, TicketStatus.Cancelled],
         [TicketStatus.Resolved] = [TicketStatus.Closed, TicketStatus.InProgress],
@@ -25,7 +25,7 @@ public static class TicketStatusRules
         [TicketStatus.Cancelled] = [],
     };
 
-    /// <summary>The statuses a ticket in <paramref name="from"/> may move to, in the order buttons should show them.</summary>
+    /// <summary>The statuses a ticket in <paramref name="from"/> may move to, the usual next step first (the primary button).</summary>
     public static IReadOnlyList<TicketStatus> NextFrom(TicketStatus from) => Allowed[from];
 
     public static bool IsOpen(TicketStatus status) => status is not (TicketStatus.Closed or TicketStatus.Cancelled);
