@@ -24,6 +24,8 @@ public static class QueryPlans
         var queries = await BenchmarkQueries.LoadAsync(db);
         await using var connection = new SqliteConnection(db.Database.GetConnectionString());
         await connection.OpenAsync();
+        // Plans change between SQLite versions (the sqlite3 shell may differ from the library the app bundles).
+        Console.WriteLine($"// SQLite {connection.ServerVersion}");
 
         foreach (var (name, query) in queries.All)
         {
