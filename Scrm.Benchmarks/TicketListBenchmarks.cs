@@ -1,0 +1,69 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.EntityFrameworkCore;
+using Scrm.Benchmarks.Fixture;
+using Scrm.Data.Providers;
+using Scrm.Web.Features.Tickets;
+
+namespace Scrm.Benchmarks;
+
+/// <summary>
+/// The ticket center's list query on 100,000 tickets (see <see cref="BenchmarkQueries"/>). Like the app, every call
+/// uses a fresh context on a pooled SQLite connection. Target: <see cref="StatusAndSearch"/> median ≤ 50 ms.
+/// </summary>
+[Config(typeof(BenchmarkConfig))]
+public class TicketListBenchmarks
+{
+    private DbContextOptions<SqliteScrmDbContext> _options = null!;
+    private BenchmarkQueries _queries = null!;
+
+    [GlobalSetup]
+    public async Task GlobalSetup()
+    {
+        _options = BenchmarkDatabase.Options(await BenchmarkDatabase.EnsureAsync());
+        await using var db = new SqliteScrmDbContext(_options);
+        _queries = await BenchmarkQueries.LoadAsync(db);
+
+        // The naive version is only a fair comparison if it answers the same question.
+        var query = await TicketListQuery.RunAsync(db, _queries.StatusAndSearch);
+        var naive = await NaiveTicketList.RunAsync(db, _queries.StatusAndSearch);
+        if (query.Total != naive.Total || !query.Items.Select(r => r.Id).SequenceEqual(naive.Items.Select(r => r.Id)))
+        {
+            throw new InvalidOperationException($"The naive list disagrees with TicketListQuery: {naive.Total} vs {query.Total} tickets.");
+        }
+    }
+
+    [Benchmark(Baseline = true, Description = "In progress + search (target)")]
+    public async Task<PagedResult<TicketRow>> StatusAndSearch()
+    {
+        await using var db = new SqliteScrmDbContext(_options);
+        return await TicketListQuery.RunAsync(db, _queries.StatusAndSearch);
+    }
+
+    [Benchmark(Description = "Closed + search")]
+    public async Task<PagedResult<TicketRow>> BroadStatusAndSearch()
+    {
+        await using var db = new SqliteScrmDbContext(_options);
+        return await TicketListQuery.RunAsync(db, _queries.BroadStatusAndSearch);
+    }
+
+    [Benchmark(Description = "No filter")]
+    public async Task<PagedResult<TicketRow>> NoFilter()
+    {
+        await using var db = new SqliteScrmDbContext(_options);
+        return await TicketListQuery.RunAsync(db, _queries.NoFilter);
+    }
+
+    [Benchmark(Description = "Province + urgency + search")]
+    public async Task<PagedResult<TicketRow>> RegionUrgencyAndSearch()
+    {
+        await using var db = new SqliteScrmDbContext(_options);
+        return await TicketListQuery.RunAsync(db, _queries.RegionUrgencyAndSearch);
+    }
+
+    [Benchmark(Description = "Naive in memory: in progress + search")]
+    public async Task<PagedResult<TicketRow>> NaiveInMemory()
+    {
+        await using var db = new SqliteScrmDbContext(_options);
+        return await NaiveTicketList.RunAsync(db, _queries.StatusAndSearch);
+    }
+}
