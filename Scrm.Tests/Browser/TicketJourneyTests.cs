@@ -40,9 +40,11 @@ public sealed class TicketJourneyTests(AppServerFixture app)
         // Find it by search in the ticket center and open it.
         await BrowserSession.GotoInteractiveAsync(page, "tickets");
         await page.Locator("[data-testid=ticket-search]").FillAsync(title);
+        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
         var row = page.Locator("[data-testid=ticket-grid] tbody tr.mud-table-row", new() { HasText = title });
         await Expect(row).ToHaveCountAsync(1);
-        await row.ClickAsync();
+        await Expect(page.Locator("[data-testid=ticket-grid] tbody tr.mud-table-row")).ToHaveCountAsync(1);
+        await row.Locator("a").ClickAsync();
         await Expect(page.Locator("[data-testid=ticket-title-view]")).ToHaveTextAsync(title);
         await Expect(page.Locator("[data-testid=ticket-details] [data-field=extra_fee]")).ToHaveTextAsync("¥280.00");
         await Expect(page.Locator(".mud-tab", new() { HasText = "详情" })).ToBeVisibleAsync();

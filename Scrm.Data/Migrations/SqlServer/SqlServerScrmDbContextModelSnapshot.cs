@@ -507,11 +507,13 @@ namespace Scrm.Data.Migrations.SqlServer
 
                     b.HasIndex("RegionId", "UpdatedAt");
 
-                    b.HasIndex("Status", "UpdatedAt");
-
                     b.HasIndex("TemplateId", "UpdatedAt");
 
                     b.HasIndex("Urgency", "UpdatedAt");
+
+                    b.HasIndex("RegionId", "Urgency", "UpdatedAt");
+
+                    b.HasIndex("Status", "UpdatedAt", "Title", "Number", "CustomerId");
 
                     b.ToTable("Tickets");
                 });

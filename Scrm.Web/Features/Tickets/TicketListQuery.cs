@@ -46,8 +46,9 @@ public static class TicketListQuery
 
         if (query.RegionId is { } regionId)
         {
-            // A province filter takes in its cities.
-            tickets = tickets.Where(t => t.RegionId == regionId || db.Regions.Any(r => r.Id == t.RegionId && r.ParentId == regionId));
+            // A province filter takes in its cities. An IN list (not OR EXISTS) lets SQLite use the RegionId index.
+            var regionIds = db.Regions.Where(r => r.Id == regionId || r.ParentId == regionId).Select(r => (long?)r.Id);
+            tickets = tickets.Where(t => regionIds.Contains(t.RegionId));
         }
 
         if (!string.IsNullOrEmpty(query.AssigneeId))

@@ -11,7 +11,7 @@ using Scrm.Data.Providers;
 namespace Scrm.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteScrmDbContext))]
-    [Migration("20261125155212_Initial")]
+    [Migration("20261125162817_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -488,11 +488,13 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionId", "UpdatedAt");
 
-                    b.HasIndex("Status", "UpdatedAt");
-
                     b.HasIndex("TemplateId", "UpdatedAt");
 
                     b.HasIndex("Urgency", "UpdatedAt");
+
+                    b.HasIndex("RegionId", "Urgency", "UpdatedAt");
+
+                    b.HasIndex("Status", "UpdatedAt", "Title", "Number", "CustomerId");
 
                     b.ToTable("Tickets");
                 });

@@ -464,9 +464,14 @@ namespace Scrm.Data.Migrations.Sqlite
                 columns: new[] { "RegionId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tickets_Status_UpdatedAt",
+                name: "IX_Tickets_RegionId_Urgency_UpdatedAt",
                 table: "Tickets",
-                columns: new[] { "Status", "UpdatedAt" });
+                columns: new[] { "RegionId", "Urgency", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Status_UpdatedAt_Title_Number_CustomerId",
+                table: "Tickets",
+                columns: new[] { "Status", "UpdatedAt", "Title", "Number", "CustomerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_TemplateId_UpdatedAt",

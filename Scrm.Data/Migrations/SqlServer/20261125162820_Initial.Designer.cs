@@ -12,7 +12,7 @@ using Scrm.Data.Providers;
 namespace Scrm.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerScrmDbContext))]
-    [Migration("20261125155215_Initial")]
+    [Migration("20261125162820_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -510,11 +510,13 @@ namespace Scrm.Data.Migrations.SqlServer
 
                     b.HasIndex("RegionId", "UpdatedAt");
 
-                    b.HasIndex("Status", "UpdatedAt");
-
                     b.HasIndex("TemplateId", "UpdatedAt");
 
                     b.HasIndex("Urgency", "UpdatedAt");
+
+                    b.HasIndex("RegionId", "Urgency", "UpdatedAt");
+
+                    b.HasIndex("Status", "UpdatedAt", "Title", "Number", "CustomerId");
 
                     b.ToTable("Tickets");
                 });
