@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scrm.Data;
+using Scrm.Data.Seed;
 using Scrm.Data.Identity;
 using Scrm.Domain.Customers;
 using Scrm.Domain.Regions;
@@ -142,33 +143,10 @@ public sealed record ReferenceData(
         return customers;
     }
 
-    /// <summary>The demo company's two templates (see DemoCompanySeeder), so field values look like the app's.</summary>
+    /// <summary>The demo company's two templates, so field values look like the app's.</summary>
     private static async Task<(TicketTemplate Install, TicketTemplate Repair)> SeedTemplatesAsync(ScrmDbContext db, CancellationToken ct)
     {
-        var install = new TicketTemplate("安装工单", "新购家电的送装一体服务：预约、上门安装、调试与拆旧。");
-        install.AddField("product_type", "产品类型", FieldType.Dropdown, isRequired: true, options: TicketLoader.Products);
-        install.AddField("model", "型号", FieldType.Text);
-        install.AddField("order_no", "电商订单号", FieldType.OrderLink);
-        install.AddField("purchase_date", "购买日期", FieldType.Date);
-        install.AddField("address", "安装地址", FieldType.Multiline, isRequired: true);
-        install.AddField("contact_phone", "联系电话", FieldType.Phone, isRequired: true);
-        install.AddField("appointment", "预约上门日期", FieldType.Date);
-        install.AddField("remove_old", "需要拆旧机", FieldType.Checkbox);
-        install.AddField("old_units", "拆旧数量", FieldType.Number, min: 1, max: 10);
-        install.AddRule("remove_old", RuleOperator.Equals, "true", "old_units");
-
-        var repair = new TicketTemplate("维修工单", "家电故障报修：诊断、报价、维修与回访。");
-        repair.AddField("fault_types", "故障类型", FieldType.MultiSelect, isRequired: true, options: TicketLoader.Faults);
-        repair.AddField("fault_code", "故障代码", FieldType.Text);
-        repair.AddField("warranty", "保修状态", FieldType.Dropdown, isRequired: true, options: ["在保", "过保", "延保"]);
-        repair.AddField("warranty_card", "保修卡号", FieldType.Text);
-        repair.AddField("quote", "维修报价", FieldType.Money, min: 0, max: 20000);
-        repair.AddField("contact_phone", "联系电话", FieldType.Phone, isRequired: true);
-        repair.AddField("linked_customer", "关联客户", FieldType.CustomerLink);
-        repair.AddRule("fault_types", RuleOperator.Contains, "显示故障码", "fault_code");
-        repair.AddRule("warranty", RuleOperator.Equals, "在保", "warranty_card");
-        repair.AddRule("warranty", RuleOperator.Equals, "过保", "quote");
-
+        var (install, repair) = DemoCompanySeeder.Templates();
         db.TicketTemplates.AddRange(install, repair);
         await db.SaveChangesAsync(ct);
         return (install, repair);

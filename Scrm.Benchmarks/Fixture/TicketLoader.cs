@@ -169,16 +169,7 @@ public static class TicketLoader
     /// <summary>Walks the ticket through allowed statuses to <paramref name="target"/>, minutes to a day or two apart, never past <see cref="Now"/>.</summary>
     private static void MoveTo(Ticket ticket, TicketStatus target, SettableClock clock, Random random)
     {
-        TicketStatus[] path = target switch
-        {
-            TicketStatus.InProgress => [TicketStatus.InProgress],
-            TicketStatus.OnHold => [TicketStatus.InProgress, TicketStatus.OnHold],
-            TicketStatus.Resolved => [TicketStatus.InProgress, TicketStatus.Resolved],
-            TicketStatus.Closed => [TicketStatus.InProgress, TicketStatus.Resolved, TicketStatus.Closed],
-            TicketStatus.Cancelled => [TicketStatus.Cancelled],
-            _ => [],
-        };
-        foreach (var status in path)
+        foreach (var status in TicketStatusRules.Path(ticket.Status, target))
         {
             var next = clock.UtcNow + TimeSpan.FromMinutes(random.Next(20, 60 * 36));
             clock.UtcNow = next < Now ? next : Now;

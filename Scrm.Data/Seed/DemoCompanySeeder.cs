@@ -115,6 +115,15 @@ public static class DemoCompanySeeder
 
     private static async Task<(TicketTemplate Install, TicketTemplate Repair)> SeedTemplatesAsync(ScrmDbContext db, CancellationToken ct)
     {
+        var (install, repair) = Templates();
+        db.TicketTemplates.AddRange(install, repair);
+        await db.SaveChangesAsync(ct);
+        return (install, repair);
+    }
+
+    /// <summary>The demo company's two templates, unsaved: 安装工单 and 维修工单 with their fields and 智能必填 rules.</summary>
+    public static (TicketTemplate Install, TicketTemplate Repair) Templates()
+    {
         var install = new TicketTemplate("安装工单", "新购家电的送装一体服务：预约、上门安装、调试与拆旧。");
         install.AddField("product_type", "产品类型", FieldType.Dropdown, isRequired: true, options: ["空调", "热水器", "洗衣机", "冰箱", "净水器"]);
         install.AddField("model", "型号", FieldType.Text, helpText: "见机身铭牌，如 KFR-35GW");
@@ -142,9 +151,6 @@ public static class DemoCompanySeeder
         repair.AddRule("fault_types", RuleOperator.Contains, "显示故障码", "fault_code");
         repair.AddRule("warranty", RuleOperator.Equals, "在保", "warranty_card");
         repair.AddRule("warranty", RuleOperator.Equals, "过保", "quote");
-
-        db.TicketTemplates.AddRange(install, repair);
-        await db.SaveChangesAsync(ct);
         return (install, repair);
     }
 
@@ -249,16 +255,7 @@ public static class DemoCompanySeeder
     /// <summary>Walks the ticket through the allowed statuses to <paramref name="target"/>, an hour or so apart.</summary>
     private static void MoveTo(Ticket ticket, TicketStatus target, SeedClock clock, Random random, DateTimeOffset now)
     {
-        TicketStatus[] path = target switch
-        {
-            TicketStatus.InProgress => [TicketStatus.InProgress],
-            TicketStatus.OnHold => [TicketStatus.InProgress, TicketStatus.OnHold],
-            TicketStatus.Resolved => [TicketStatus.InProgress, TicketStatus.Resolved],
-            TicketStatus.Closed => [TicketStatus.InProgress, TicketStatus.Resolved, TicketStatus.Closed],
-            TicketStatus.Cancelled => [TicketStatus.Cancelled],
-            _ => [],
-        };
-        foreach (var status in path)
+        foreach (var status in TicketStatusRules.Path(ticket.Status, target))
         {
             // Never later than now: history must not be in the future.
             clock.UtcNow = Min(clock.UtcNow + TimeSpan.FromMinutes(random.Next(20, 600)), now);
