@@ -18,7 +18,7 @@ public static class TicketStatusRules
     {
         [TicketStatus.New] = [TicketStatus.Assigned, TicketStatus.InProgress, TicketStatus.Cancelled],
         [TicketStatus.Assigned] = [TicketStatus.InProgress, TicketStatus.New, TicketStatus.Cancelled],
-        [TicketStatus.InProgress] = [TicketStatus.OnHold, TicketStatus.Resolved, TicketStatus.Cancelled],
+        [TicketStatus.InProgress] = [TicketStatus.Resolved, TicketStatus.OnHold, TicketStatus.Cancelled],
         [TicketStatus.OnHold] = [TicketStatus.InProgress, TicketStatus.Cancelled],
         [TicketStatus.Resolved] = [TicketStatus.Closed, TicketStatus.InProgress],
         [TicketStatus.Closed] = [],

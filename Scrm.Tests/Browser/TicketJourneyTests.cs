@@ -56,6 +56,15 @@ public sealed class TicketJourneyTests(AppServerFixture app)
         await Expect(page.Locator(".mud-tab", new() { HasText = "Details" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=ticket-title-view]")).ToHaveTextAsync(title);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+
+        // The choice is remembered on the user's profile: after signing out and in again the app is still English.
+        await BrowserSession.WaitInteractiveAsync(page);
+        await page.Locator("[data-testid=user-menu] button").First.ClickAsync();
+        await page.Locator("[data-testid=logout]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+        await page.Context.ClearCookiesAsync();
+        await BrowserSession.LoginAsync(page, "agent");
+        await Expect(page.Locator(".mud-nav-link", new() { HasText = "Ticket center" })).ToBeVisibleAsync();
     });
 
     [Fact]
