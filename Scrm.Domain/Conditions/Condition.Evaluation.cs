@@ -1,0 +1,400 @@
+using System.Text.Json;
+using Scrm.Domain.Common;
+using Scrm.Domain.Templates;
+
+namespace Scrm.Domain.Conditions;
+
+// Evaluation runs for every guard and branch of every transition, so it is written to allocate nothing once warm: operands are
+// parsed once per condition (and per field type, in case a definition is read against another template) and cached, values
+// are parsed from spans, and nothing uses LINQ or regular expressions.
+public sealed partial record Condition
+{
+    private const int BuiltInKeyBase = 100;
+
+    private Compiled? _compiled;
+
+    /// <summary>
+    /// True when the condition holds for <paramref name="context"/>, reading each field with its type from <paramref name="fieldTypes"/>.
+    /// </summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item>Numbers and money compare as decimals; text case-insensitively; a multi-select contains an option or not; a checkbox is
+    /// empty when unchecked.</item>
+    /// <item>A date field has no time of day: it stands for that whole day in China time. <see cref="ConditionOperator.Before"/>,
+    /// <see cref="ConditionOperator.After"/> and <see cref="ConditionOperator.Between"/> (inclusive) compare days; a relative operand
+    /// (<c>today-7</c>) counts from the China day of <see cref="ConditionContext.NowUtc"/>; <see cref="ConditionOperator.WithinLastHours"/>
+    /// holds when some moment of that day falls in the last N hours before <see cref="ConditionContext.NowUtc"/> (so today always does,
+    /// a future day never).</item>
+    /// <item>Urgency compares by rank: <see cref="ConditionOperator.GreaterThan"/> means more urgent than.</item>
+    /// <item>Without a value (empty field, unchecked box, no region, no customer level, no acting user, or a field the template no
+    /// longer has) only <see cref="ConditionOperator.IsEmpty"/>, <see cref="ConditionOperator.NotEquals"/>,
+    /// <see cref="ConditionOperator.NotContains"/> and <see cref="ConditionOperator.NotInList"/> hold.</item>
+    /// <item>A condition that <see cref="Validate"/> would refuse for the type (wrong operator, operand count or operand) never holds; it
+    /// does not throw.</item>
+    /// </list>
+    /// </remarks>
+    public bool Evaluate(ConditionContext context, IReadOnlyDictionary<string, FieldType> fieldTypes)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(fieldTypes);
+        var subject = Subject;
+        if (subject is null || !subject.IsWellFormed)
+        {
+            return false;
+        }
+
+        if (subject.BuiltIn is { } builtIn)
+        {
+            return EvaluateBuiltIn(builtIn, context);
+        }
+
+        var key = subject.FieldKey!;
+        if (!fieldTypes.TryGetValue(key, out var type))
+        {
+            return Operator.AcceptsOperandCount(_operands.Length) && (Operator == ConditionOperator.IsEmpty || HoldsWithoutValue);
+        }
+
+        context.Fields.TryGetValue(key, out var value);
+        return EvaluateValue(type, value, context.NowUtc);
+    }
+
+    /// <summary>Evaluates against one field value (canonical, or null when empty); the rule engine of 智能必填 uses this directly.</summary>
+    internal bool EvaluateValue(FieldType type, string? value, DateTime nowUtc)
+    {
+        var compiled = CompiledFor((int)type);
+        if (!compiled.IsValid)
+        {
+            return false;
+        }
+
+        var present = type switch
+        {
+            FieldType.Checkbox => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase),
+            FieldType.MultiSelect => !string.IsNullOrEmpty(value) && value != "[]",
+            _ => !string.IsNullOrEmpty(value),
+        };
+
+        switch (Operator)
+        {
+            case ConditionOperator.IsEmpty:
+                return !present;
+            case ConditionOperator.IsNotEmpty:
+                return present;
+        }
+
+        if (!present)
+        {
+            return HoldsWithoutValue;
+        }
+
+        return type switch
+        {
+            FieldType.Number or FieldType.Money => EvaluateNumber(compiled, value!),
+            FieldType.Date => EvaluateDate(compiled, value!, nowUtc),
+            FieldType.MultiSelect => ContainsItem(value!, compiled.Items[0], compiled.Items[1]) == (Operator == ConditionOperator.Contains),
+            _ => EvaluateText(compiled, value!),
+        };
+    }
+
+    private bool HoldsWithoutValue => Operator is ConditionOperator.NotEquals or ConditionOperator.NotContains or ConditionOperator.NotInList;
+
+    private bool EvaluateBuiltIn(BuiltInSubject subject, ConditionContext context)
+    {
+        var compiled = CompiledFor(BuiltInKeyBase + (int)subject);
+        if (!compiled.IsValid)
+        {
+            return false;
+        }
+
+        long? actual = subject switch
+        {
+            // Urgent is 0 and Low 3; negated so that a greater rank is more urgent.
+            BuiltInSubject.Urgency => -(long)context.Urgency,
+            BuiltInSubject.Region => context.RegionId,
+            BuiltInSubject.RegionTier => context.RegionTier is { } tier ? (long)tier : null,
+            BuiltInSubject.CustomerLevel => context.CustomerLevel is { } level ? (long)level : null,
+            BuiltInSubject.Template => context.TemplateId,
+            BuiltInSubject.UserRole => context.UserRole is { } role ? (long)role : null,
+            _ => null,
+        };
+
+        switch (Operator)
+        {
+            case ConditionOperator.IsEmpty:
+                return actual is null;
+            case ConditionOperator.IsNotEmpty:
+                return actual is not null;
+        }
+
+        if (actual is not { } a)
+        {
+            return HoldsWithoutValue;
+        }
+
+        var n = compiled.Longs;
+        return Operator switch
+        {
+            ConditionOperator.Equals => a == n[0],
+            ConditionOperator.NotEquals => a != n[0],
+            ConditionOperator.GreaterThan => a > n[0],
+            ConditionOperator.GreaterOrEqual => a >= n[0],
+            ConditionOperator.LessThan => a < n[0],
+            ConditionOperator.LessOrEqual => a <= n[0],
+            ConditionOperator.InList => IndexOf(n, a) >= 0,
+            ConditionOperator.NotInList => IndexOf(n, a) < 0,
+            _ => false,
+        };
+    }
+
+    private bool EvaluateNumber(Compiled compiled, string value)
+    {
+        if (!ConditionOperands.TryParseNumber(value, out var v))
+        {
+            return HoldsWithoutValue;
+        }
+
+        var n = compiled.Numbers;
+        return Operator switch
+        {
+            ConditionOperator.Equals => v == n[0],
+            ConditionOperator.NotEquals => v != n[0],
+            ConditionOperator.GreaterThan => v > n[0],
+            ConditionOperator.GreaterOrEqual => v >= n[0],
+            ConditionOperator.LessThan => v < n[0],
+            ConditionOperator.LessOrEqual => v <= n[0],
+            ConditionOperator.Between => v >= n[0] && v <= n[1],
+            ConditionOperator.InList => IndexOf(n, v) >= 0,
+            ConditionOperator.NotInList => IndexOf(n, v) < 0,
+            _ => false,
+        };
+    }
+
+    private bool EvaluateDate(Compiled compiled, string value, DateTime nowUtc)
+    {
+        if (!ConditionOperands.TryParseDate(value, out var date))
+        {
+            return HoldsWithoutValue;
+        }
+
+        var day = date.DayNumber;
+        var now = (nowUtc.Kind == DateTimeKind.Local ? nowUtc.ToUniversalTime() : nowUtc).Ticks;
+        if (Operator == ConditionOperator.WithinLastHours)
+        {
+            // The day runs from its midnight in China; it counts when it has begun and ends after the window opens.
+            var start = (day * TimeSpan.TicksPerDay) - ChinaTime.Offset.Ticks;
+            return start <= now && start + TimeSpan.TicksPerDay > now - compiled.WindowTicks;
+        }
+
+        var today = (int)((now + ChinaTime.Offset.Ticks) / TimeSpan.TicksPerDay);
+        var first = compiled.Dates[0].Resolve(today);
+        return Operator switch
+        {
+            ConditionOperator.Equals => day == first,
+            ConditionOperator.NotEquals => day != first,
+            ConditionOperator.Before => day < first,
+            ConditionOperator.After => day > first,
+            ConditionOperator.Between => day >= first && day <= compiled.Dates[1].Resolve(today),
+            _ => false,
+        };
+    }
+
+    private bool EvaluateText(Compiled compiled, string value)
+    {
+        var t = compiled.Texts;
+        return Operator switch
+        {
+            ConditionOperator.Equals => string.Equals(value, t[0], StringComparison.OrdinalIgnoreCase),
+            ConditionOperator.NotEquals => !string.Equals(value, t[0], StringComparison.OrdinalIgnoreCase),
+            ConditionOperator.Contains => value.Contains(t[0], StringComparison.OrdinalIgnoreCase),
+            ConditionOperator.NotContains => !value.Contains(t[0], StringComparison.OrdinalIgnoreCase),
+            ConditionOperator.StartsWith => value.StartsWith(t[0], StringComparison.OrdinalIgnoreCase),
+            ConditionOperator.EndsWith => value.EndsWith(t[0], StringComparison.OrdinalIgnoreCase),
+            ConditionOperator.InList => InList(t, value),
+            ConditionOperator.NotInList => !InList(t, value),
+            _ => false,
+        };
+    }
+
+    private static bool InList(string[] list, string value)
+    {
+        foreach (var item in list)
+        {
+            if (string.Equals(value, item, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int IndexOf<T>(T[] list, T value) where T : IEquatable<T>
+    {
+        for (var i = 0; i < list.Length; i++)
+        {
+            if (list[i].Equals(value))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether a canonical multi-select value (a JSON array of strings as <see cref="FieldValues.WriteMultiSelect"/> writes it) holds
+    /// an item, compared as the JSON string literal it is written as (<paramref name="encoded"/>) or, for a value written without
+    /// escaping, as the plain quoted text (<paramref name="quoted"/>). Reads the items in place instead of deserializing.
+    /// </summary>
+    private static bool ContainsItem(string json, string encoded, string quoted)
+    {
+        var span = json.AsSpan();
+        var i = 0;
+        while (i < span.Length)
+        {
+            if (span[i] != '"')
+            {
+                i++;
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < span.Length && span[end] != '"')
+            {
+                end += span[end] == '\\' ? 2 : 1;
+            }
+
+            if (end >= span.Length)
+            {
+                return false;
+            }
+
+            var item = span[i..(end + 1)];
+            if (item.Equals(encoded, StringComparison.OrdinalIgnoreCase) || item.Equals(quoted, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            i = end + 1;
+        }
+
+        return false;
+    }
+
+    private Compiled CompiledFor(int key)
+    {
+        // Definitions are shared between circuits: a race only compiles twice, and a Compiled is immutable once published.
+        var compiled = Volatile.Read(ref _compiled);
+        if (compiled is null || compiled.Key != key)
+        {
+            compiled = key >= BuiltInKeyBase ? CompileBuiltIn(key) : CompileField((FieldType)key);
+            Volatile.Write(ref _compiled, compiled);
+        }
+
+        return compiled;
+    }
+
+    private Compiled CompileField(FieldType type)
+    {
+        var key = (int)type;
+        if (!ConditionOperators.For(type).Contains(Operator) || !Operator.AcceptsOperandCount(_operands.Length))
+        {
+            return Compiled.Invalid(key);
+        }
+
+        if (_operands.Length == 0)
+        {
+            return new Compiled(key);
+        }
+
+        switch (type)
+        {
+            case FieldType.Number or FieldType.Money:
+                var numbers = new decimal[_operands.Length];
+                for (var i = 0; i < numbers.Length; i++)
+                {
+                    if (!ConditionOperands.TryParseNumber(_operands[i], out numbers[i]))
+                    {
+                        return Compiled.Invalid(key);
+                    }
+                }
+
+                return new Compiled(key) { Numbers = numbers };
+
+            case FieldType.Date when Operator == ConditionOperator.WithinLastHours:
+                return int.TryParse(_operands[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var hours) && hours > 0
+                    ? new Compiled(key) { WindowTicks = hours * TimeSpan.TicksPerHour }
+                    : Compiled.Invalid(key);
+
+            case FieldType.Date:
+                var dates = new DateOperand[_operands.Length];
+                for (var i = 0; i < dates.Length; i++)
+                {
+                    if (ConditionOperands.TryParseRelativeDay(_operands[i], out var offset))
+                    {
+                        dates[i] = new DateOperand(offset, Relative: true);
+                    }
+                    else if (ConditionOperands.TryParseDate(_operands[i], out var date))
+                    {
+                        dates[i] = new DateOperand(date.DayNumber, Relative: false);
+                    }
+                    else
+                    {
+                        return Compiled.Invalid(key);
+                    }
+                }
+
+                return new Compiled(key) { Dates = dates };
+
+            case FieldType.MultiSelect:
+                // Written the way FieldValues.WriteMultiSelect writes each item (non-ASCII escaped), and plain.
+                return new Compiled(key) { Items = [JsonSerializer.Serialize(_operands[0]), "\"" + _operands[0] + "\""] };
+
+            default:
+                return new Compiled(key) { Texts = _operands };
+        }
+    }
+
+    private Compiled CompileBuiltIn(int key)
+    {
+        var subject = (BuiltInSubject)(key - BuiltInKeyBase);
+        if (!ConditionOperators.For(subject).Contains(Operator) || !Operator.AcceptsOperandCount(_operands.Length))
+        {
+            return Compiled.Invalid(key);
+        }
+
+        var longs = new long[_operands.Length];
+        for (var i = 0; i < longs.Length; i++)
+        {
+            if (!ConditionOperands.TryParseBuiltIn(subject, _operands[i], out var value))
+            {
+                return Compiled.Invalid(key);
+            }
+
+            longs[i] = subject == BuiltInSubject.Urgency ? -value : value;
+        }
+
+        return new Compiled(key) { Longs = longs };
+    }
+
+    /// <summary>A date operand: a day number, or days from today when <paramref name="Relative"/>.</summary>
+    private readonly record struct DateOperand(int Day, bool Relative)
+    {
+        public int Resolve(int today) => Relative ? today + Day : Day;
+    }
+
+    /// <summary>The operands parsed for one field type (or built-in subject), ready to compare.</summary>
+    private sealed class Compiled(int key)
+    {
+        public int Key { get; } = key;
+        public bool IsValid { get; private init; } = true;
+        public string[] Texts { get; init; } = [];
+        public decimal[] Numbers { get; init; } = [];
+        public long[] Longs { get; init; } = [];
+        public DateOperand[] Dates { get; init; } = [];
+        public string[] Items { get; init; } = [];
+        public long WindowTicks { get; init; }
+
+        public static Compiled Invalid(int key) => new(key) { IsValid = false };
+    }
+}
