@@ -16,7 +16,7 @@ public static class BenchmarkDatabase
     public const int TicketCount = 100_000;
 
     /// <summary>Bump whenever <see cref="ReferenceData"/> or <see cref="TicketLoader"/> generate different data.</summary>
-    public const int DataVersion = 2;
+    public const int DataVersion = 3;
 
     /// <summary>
     /// Names a database file to benchmark instead of the generated one: a copy of it with an index you are trying,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data.Identity;
 using Scrm.Domain.Common;
+using Scrm.Domain.Conditions;
 using Scrm.Domain.Customers;
 using Scrm.Domain.Regions;
 using Scrm.Domain.Templates;
@@ -136,8 +137,8 @@ public static class DemoCompanySeeder
         install.AddField("old_units", "拆旧数量", FieldType.Number, min: 1, max: 10);
         install.AddField("high_altitude", "高空作业", FieldType.Checkbox, helpText: "外机安装高度超过 2 米");
         install.AddField("extra_fee", "额外费用", FieldType.Money, min: 0, max: 5000);
-        install.AddRule("remove_old", RuleOperator.Equals, "true", "old_units");
-        install.AddRule("high_altitude", RuleOperator.Equals, "true", "extra_fee");
+        install.AddRule("remove_old", ConditionOperator.IsNotEmpty, null, "old_units");
+        install.AddRule("high_altitude", ConditionOperator.IsNotEmpty, null, "extra_fee");
 
         var repair = new TicketTemplate("维修工单", "家电故障报修：诊断、报价、维修与回访。");
         repair.AddField("fault_types", "故障类型", FieldType.MultiSelect, isRequired: true, options: ["不制冷", "漏水", "噪音大", "无法开机", "显示故障码", "其他"]);
@@ -148,9 +149,9 @@ public static class DemoCompanySeeder
         repair.AddField("contact_phone", "联系电话", FieldType.Phone, isRequired: true);
         repair.AddField("linked_customer", "关联客户", FieldType.CustomerLink);
         repair.AddField("notes", "备注", FieldType.Multiline);
-        repair.AddRule("fault_types", RuleOperator.Contains, "显示故障码", "fault_code");
-        repair.AddRule("warranty", RuleOperator.Equals, "在保", "warranty_card");
-        repair.AddRule("warranty", RuleOperator.Equals, "过保", "quote");
+        repair.AddRule("fault_types", ConditionOperator.Contains, "显示故障码", "fault_code");
+        repair.AddRule("warranty", ConditionOperator.Equals, "在保", "warranty_card");
+        repair.AddRule("warranty", ConditionOperator.Equals, "过保", "quote");
         return (install, repair);
     }
 

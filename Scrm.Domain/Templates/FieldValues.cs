@@ -6,7 +6,7 @@ using Scrm.Domain.Common;
 namespace Scrm.Domain.Templates;
 
 /// <summary>
-/// Parses what a user typed into a field's canonical stored form, and compares canonical values.
+/// Parses what a user typed into a field's canonical stored form (conditions compare canonical values: see Conditions/Condition).
 /// Canonical forms: numbers and money invariant (<c>1234.5</c>, money <c>1234.50</c>), dates <c>yyyy-MM-dd</c>,
 /// checkboxes <c>true</c> (unchecked: no value), multi-select a JSON array in option order, customer links the customer id.
 /// </summary>
@@ -45,39 +45,6 @@ public static partial class FieldValues
         };
     }
 
-    /// <summary>Evaluates "value op operand" for a field of <paramref name="type"/>; both sides canonical.</summary>
-    public static bool Compare(FieldType type, string? value, RuleOperator op, string? operand)
-    {
-        var empty = string.IsNullOrEmpty(value) || (type == FieldType.Checkbox && value == "false");
-        switch (op)
-        {
-            case RuleOperator.IsEmpty: return empty;
-            case RuleOperator.IsNotEmpty: return !empty;
-        }
-
-        if (type == FieldType.Checkbox)
-        {
-            return op == RuleOperator.Equals && (value ?? "false") == (operand ?? "false");
-        }
-
-        if (value is null || operand is null)
-        {
-            return op == RuleOperator.NotEquals && value != operand;
-        }
-
-        return op switch
-        {
-            RuleOperator.Equals => CompareOrdered(type, value, operand) == 0,
-            RuleOperator.NotEquals => CompareOrdered(type, value, operand) != 0,
-            RuleOperator.GreaterThan => CompareOrdered(type, value, operand) > 0,
-            RuleOperator.LessThan => CompareOrdered(type, value, operand) < 0,
-            RuleOperator.Contains => type == FieldType.MultiSelect
-                ? ReadMultiSelect(value).Contains(operand, StringComparer.OrdinalIgnoreCase)
-                : value.Contains(operand, StringComparison.OrdinalIgnoreCase),
-            _ => false,
-        };
-    }
-
     /// <summary>The items of a canonical multi-select value.</summary>
     public static IReadOnlyList<string> ReadMultiSelect(string? canonical)
     {
@@ -97,19 +64,6 @@ public static partial class FieldValues
     }
 
     public static string WriteMultiSelect(IEnumerable<string> items) => JsonSerializer.Serialize(items.ToList());
-
-    private static int CompareOrdered(FieldType type, string a, string b)
-    {
-        if (type.IsNumeric()
-            && decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x)
-            && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var y))
-        {
-            return x.CompareTo(y);
-        }
-
-        // Dates in yyyy-MM-dd and everything else compare as text.
-        return string.Compare(a, b, StringComparison.OrdinalIgnoreCase);
-    }
 
     private static (string?, FieldError?) MaxLength(FieldDefinition field, string text, int max) =>
         text.Length <= max ? (text, null) : Fail(field, "TooLong", max);

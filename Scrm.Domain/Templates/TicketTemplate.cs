@@ -1,4 +1,5 @@
 using Scrm.Domain.Common;
+using Scrm.Domain.Conditions;
 
 namespace Scrm.Domain.Templates;
 
@@ -72,11 +73,15 @@ public sealed class TicketTemplate
         // Check the new settings on a copy, so a refused update leaves the field as it was.
         var proposed = new FieldDefinition(field.Key, label, field.Type, field.SortOrder);
         proposed.Update(label, isRequired, helpText, options, min, max, minDate, maxDate);
-        foreach (var rule in _rules.Where(r => r.WhenFieldKey == key && r.Operand is not null))
+        foreach (var rule in _rules.Where(r => r.WhenFieldKey == key))
         {
-            if (FieldValues.Normalize(proposed, rule.Operand).Error is not null)
+            var condition = rule.ToCondition(field.Type);
+            foreach (var operand in condition.Operands)
             {
-                throw new DomainException("FieldUsedByRule", $"A rule compares {field.Label} with \"{rule.Operand}\", which the field no longer accepts; change the rule first.", field.Label, rule.Operand!);
+                if (ConditionOperands.Normalize(proposed, condition.Operator, operand, allowRelativeDates: false) is null)
+                {
+                    throw new DomainException("FieldUsedByRule", $"A rule compares {field.Label} with \"{operand}\", which the field no longer accepts; change the rule first.", field.Label, operand);
+                }
             }
         }
 
@@ -116,7 +121,12 @@ public sealed class TicketTemplate
         Version++;
     }
 
-    public FieldRule AddRule(string whenFieldKey, RuleOperator op, string? operand, string requiredFieldKey)
+    /// <summary>
+    /// Adds a 智能必填 rule: when <paramref name="whenFieldKey"/> meets "<paramref name="op"/> <paramref name="operand"/>", the field
+    /// <paramref name="requiredFieldKey"/> is required. The operator must be one of <see cref="FieldRule.OperatorsFor"/> for the trigger's
+    /// type; the operand is stored in canonical form (as <see cref="Condition.Create"/> would) and ignored by the empty checks.
+    /// </summary>
+    public FieldRule AddRule(string whenFieldKey, ConditionOperator op, string? operand, string requiredFieldKey)
     {
         var when = RequireField(whenFieldKey);
         var required = RequireField(requiredFieldKey);
@@ -125,7 +135,7 @@ public sealed class TicketTemplate
             throw new DomainException("RuleSelf", "A rule cannot make a field required by its own value.") { Field = "RequiredFieldKey" };
         }
 
-        if (!RuleOperatorInfo.For(when.Type).Contains(op))
+        if (!FieldRule.OperatorsFor(when.Type).Contains(op))
         {
             throw new DomainException("RuleOperatorInvalid", $"The operator {op} does not apply to {when.Label}.", op.ToString(), when.Label) { Field = "Operator" };
         }
@@ -133,34 +143,19 @@ public sealed class TicketTemplate
         string? canonical = null;
         if (op.NeedsOperand())
         {
-            // Contains on a multi-select names one option; on text it is any fragment.
-            var operandField = when.Type == FieldType.MultiSelect ? null : when;
-            if (operandField is null)
-            {
-                canonical = when.Options.Contains(operand?.Trim() ?? "") ? operand!.Trim() : null;
-            }
-            else if (op == RuleOperator.Contains)
-            {
-                canonical = Guard.OptionalText(operand, "Operand", FieldRule.OperandMaxLength);
-            }
-            else
-            {
-                var (value, error) = FieldValues.Normalize(operandField, operand);
-                canonical = error is null ? value : null;
-            }
-
-            if (canonical is null)
-            {
-                throw new DomainException("RuleOperandInvalid", $"\"{operand}\" is not a value {when.Label} can take.", operand ?? "", when.Label) { Field = "Operand" };
-            }
+            canonical = ConditionOperands.Normalize(when, op, operand, allowRelativeDates: false)
+                ?? throw new DomainException("RuleOperandInvalid", $"\"{operand}\" is not a value {when.Label} can take.", operand ?? "", when.Label) { Field = "Operand" };
+            canonical = Guard.OptionalText(canonical, "Operand", FieldRule.OperandMaxLength);
         }
 
-        if (_rules.Exists(r => r.WhenFieldKey == when.Key && r.Operator == op && r.Operand == canonical && r.RequiredFieldKey == required.Key))
+        // Compared as conditions, so a rule stored in older terms (checkbox "equals true") counts as the same as its newer form.
+        var rule = new FieldRule(when.Key, op, canonical, required.Key);
+        var trigger = rule.ToCondition(when.Type);
+        if (_rules.Exists(r => r.WhenFieldKey == when.Key && r.RequiredFieldKey == required.Key && r.ToCondition(when.Type) == trigger))
         {
             throw new DomainException("RuleDuplicate", "The same rule already exists.");
         }
 
-        var rule = new FieldRule(when.Key, op, canonical, required.Key);
         _rules.Add(rule);
         Version++;
         return rule;

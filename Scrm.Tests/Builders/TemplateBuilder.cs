@@ -1,3 +1,4 @@
+using Scrm.Domain.Conditions;
 using Scrm.Domain.Templates;
 
 namespace Scrm.Tests.Builders;
@@ -63,7 +64,7 @@ public sealed class TemplateBuilder
         Add(template, Order, "Order", FieldType.OrderLink);
         if (_withRule)
         {
-            template.AddRule(Service, RuleOperator.Equals, InstallService, VisitDate);
+            template.AddRule(Service, ConditionOperator.Equals, InstallService, VisitDate);
         }
 
         return template;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Scrm.Domain.Conditions;
 using Scrm.Domain.Templates;
 using Scrm.Tests.Builders;
 using Xunit;
@@ -17,8 +18,8 @@ public sealed class TemplatePersistenceTests(SqliteDatabase database) : IClassFi
         template.AddField("fee", "Call-out fee", FieldType.Money, isRequired: true, helpText: "Before discount",
             min: 0.5m, max: 99999.99m);
         template.AddField("due", "Due", FieldType.Date, minDate: new DateOnly(2026, 1, 1), maxDate: new DateOnly(2026, 12, 31));
-        template.AddRule(TemplateBuilder.Colors, RuleOperator.Contains, "Blue", TemplateBuilder.Note);
-        template.AddRule("fee", RuleOperator.GreaterThan, "1,000", TemplateBuilder.Details);
+        template.AddRule(TemplateBuilder.Colors, ConditionOperator.Contains, "Blue", TemplateBuilder.Note);
+        template.AddRule("fee", ConditionOperator.GreaterThan, "1,000", TemplateBuilder.Details);
         template.MoveField("due", -1);
         await using (var db = database.CreateContext())
         {
@@ -46,9 +47,9 @@ public sealed class TemplatePersistenceTests(SqliteDatabase database) : IClassFi
         Assert.Equal(
             new[]
             {
-                (TemplateBuilder.Service, RuleOperator.Equals, (string?)"Install", TemplateBuilder.VisitDate),
-                (TemplateBuilder.Colors, RuleOperator.Contains, "Blue", TemplateBuilder.Note),
-                ("fee", RuleOperator.GreaterThan, "1000.00", TemplateBuilder.Details),
+                (TemplateBuilder.Service, ConditionOperator.Equals, (string?)"Install", TemplateBuilder.VisitDate),
+                (TemplateBuilder.Colors, ConditionOperator.Contains, "Blue", TemplateBuilder.Note),
+                ("fee", ConditionOperator.GreaterThan, "1000.00", TemplateBuilder.Details),
             }.Order(),
             loaded.Rules.Select(r => (r.WhenFieldKey, r.Operator, r.Operand, r.RequiredFieldKey)).Order());
     }
@@ -65,6 +66,34 @@ public sealed class TemplatePersistenceTests(SqliteDatabase database) : IClassFi
         var ex = Assert.Throws<FieldValidationException>(() =>
             loaded.ValidateValues(new Dictionary<string, string?> { [TemplateBuilder.Service] = "Install" }));
         Assert.Equal(TemplateBuilder.VisitDate, Assert.Single(ex.Errors).FieldKey);
+    }
+
+    [Fact]
+    public async Task RulesStoredBeforeConditions_StillApply_InTodaysTerms()
+    {
+        // Rows as the 7-operator rule editor wrote them: a checkbox "equals true" and a date "greater than".
+        var template = await database.SaveTemplateAsync(new TemplateBuilder().WithoutRule());
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO FieldRule (TemplateId, WhenFieldKey, Operator, Operand, RequiredFieldKey)
+                VALUES ({template.Id}, {TemplateBuilder.Warranty}, 'Equals', 'true', {TemplateBuilder.Order}),
+                       ({template.Id}, {TemplateBuilder.VisitDate}, 'GreaterThan', '2026-12-01', {TemplateBuilder.Note})
+                """, _ct);
+        }
+
+        await using var fresh = database.CreateContext();
+        var loaded = await fresh.TicketTemplates.Include(t => t.Fields).Include(t => t.Rules).SingleAsync(t => t.Id == template.Id, _ct);
+
+        Assert.Empty(loaded.RequiredKeys(new Dictionary<string, string> { [TemplateBuilder.VisitDate] = "2026-12-01" }));
+        Assert.Equal(
+            new HashSet<string> { TemplateBuilder.Order, TemplateBuilder.Note },
+            loaded.RequiredKeys(new Dictionary<string, string> { [TemplateBuilder.Warranty] = "true", [TemplateBuilder.VisitDate] = "2026-12-02" }));
+        var checkbox = loaded.Rules.Single(r => r.WhenFieldKey == TemplateBuilder.Warranty);
+        Assert.Equal(Condition.OnField(TemplateBuilder.Warranty, ConditionOperator.IsNotEmpty), checkbox.ToCondition(FieldType.Checkbox));
+        var duplicate = Assert.Throws<Scrm.Domain.Common.DomainException>(() =>
+            loaded.AddRule(TemplateBuilder.Warranty, ConditionOperator.IsNotEmpty, null, TemplateBuilder.Order));
+        Assert.Equal("RuleDuplicate", duplicate.Code);
     }
 
     [Fact]

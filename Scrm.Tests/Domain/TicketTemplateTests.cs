@@ -1,3 +1,4 @@
+using Scrm.Domain.Conditions;
 using Scrm.Domain.Common;
 using Scrm.Domain.Templates;
 using Scrm.Tests.Builders;
@@ -107,13 +108,18 @@ public sealed class TicketTemplateTests
     }
 
     [Theory]
-    [InlineData(TemplateBuilder.Warranty, RuleOperator.GreaterThan, "true")]
-    [InlineData(TemplateBuilder.Warranty, RuleOperator.IsEmpty, null)]
-    [InlineData(TemplateBuilder.Colors, RuleOperator.Equals, "Red")]
-    [InlineData(TemplateBuilder.Service, RuleOperator.Contains, "Ins")]
-    [InlineData(TemplateBuilder.Service, RuleOperator.GreaterThan, "Install")]
-    [InlineData(TemplateBuilder.Note, RuleOperator.LessThan, "m")]
-    public void AddRule_Throws_WhenOperatorNotValidForFieldType(string whenKey, RuleOperator op, string? operand)
+    [InlineData(TemplateBuilder.Warranty, ConditionOperator.GreaterThan, "true")]
+    [InlineData(TemplateBuilder.Colors, ConditionOperator.Equals, "Red")]
+    [InlineData(TemplateBuilder.Service, ConditionOperator.Contains, "Ins")]
+    [InlineData(TemplateBuilder.Service, ConditionOperator.GreaterThan, "Install")]
+    [InlineData(TemplateBuilder.Note, ConditionOperator.LessThan, "m")]
+    [InlineData(TemplateBuilder.Warranty, ConditionOperator.Equals, "true")] // a checkbox is tested with IsNotEmpty (checked)
+    [InlineData(TemplateBuilder.VisitDate, ConditionOperator.GreaterThan, "2026-12-01")] // dates use After / Before
+    [InlineData(TemplateBuilder.Quantity, ConditionOperator.Between, "1")] // two operands: no room in a rule
+    [InlineData(TemplateBuilder.Service, ConditionOperator.InList, "Install")]
+    [InlineData(TemplateBuilder.VisitDate, ConditionOperator.WithinLastHours, "24")] // depends on the clock
+    [InlineData(TemplateBuilder.Customer, ConditionOperator.Contains, "12")]
+    public void AddRule_Throws_WhenOperatorNotValidForFieldType(string whenKey, ConditionOperator op, string? operand)
     {
         var template = new TemplateBuilder().WithoutRule().Build();
 
@@ -125,16 +131,17 @@ public sealed class TicketTemplateTests
     }
 
     [Theory]
-    [InlineData(TemplateBuilder.Service, RuleOperator.Equals, "Deliver")]
-    [InlineData(TemplateBuilder.Service, RuleOperator.Equals, null)]
-    [InlineData(TemplateBuilder.Quantity, RuleOperator.GreaterThan, "ten")]
-    [InlineData(TemplateBuilder.Quantity, RuleOperator.GreaterThan, "5000")] // outside the field's 0–1000
-    [InlineData(TemplateBuilder.Amount, RuleOperator.LessThan, "1.005")]
-    [InlineData(TemplateBuilder.VisitDate, RuleOperator.LessThan, "1999-12-31")]
-    [InlineData(TemplateBuilder.Colors, RuleOperator.Contains, "Purple")]
-    [InlineData(TemplateBuilder.Note, RuleOperator.Contains, "  ")]
-    [InlineData(TemplateBuilder.Contact, RuleOperator.Equals, "12345")]
-    public void AddRule_Throws_WhenOperandNotValidForField(string whenKey, RuleOperator op, string? operand)
+    [InlineData(TemplateBuilder.Service, ConditionOperator.Equals, "Deliver")]
+    [InlineData(TemplateBuilder.Service, ConditionOperator.Equals, null)]
+    [InlineData(TemplateBuilder.Quantity, ConditionOperator.GreaterThan, "ten")]
+    [InlineData(TemplateBuilder.Quantity, ConditionOperator.GreaterThan, "5000")] // outside the field's 0–1000
+    [InlineData(TemplateBuilder.Amount, ConditionOperator.LessThan, "1.005")]
+    [InlineData(TemplateBuilder.VisitDate, ConditionOperator.Before, "1999-12-31")]
+    [InlineData(TemplateBuilder.VisitDate, ConditionOperator.After, "today")] // relative dates would make the form change with the clock
+    [InlineData(TemplateBuilder.Colors, ConditionOperator.Contains, "Purple")]
+    [InlineData(TemplateBuilder.Note, ConditionOperator.Contains, "  ")]
+    [InlineData(TemplateBuilder.Contact, ConditionOperator.Equals, "12345")]
+    public void AddRule_Throws_WhenOperandNotValidForField(string whenKey, ConditionOperator op, string? operand)
     {
         var template = new TemplateBuilder().WithoutRule().Build();
 
@@ -151,7 +158,7 @@ public sealed class TicketTemplateTests
         var template = new TemplateBuilder().WithoutRule().Build();
 
         var ex = Assert.Throws<DomainException>(() =>
-            template.AddRule(TemplateBuilder.Note, RuleOperator.IsNotEmpty, null, TemplateBuilder.Note));
+            template.AddRule(TemplateBuilder.Note, ConditionOperator.IsNotEmpty, null, TemplateBuilder.Note));
 
         Assert.Equal("RuleSelf", ex.Code);
     }
@@ -162,7 +169,7 @@ public sealed class TicketTemplateTests
         var template = new TemplateBuilder().WithoutRule().Build();
 
         var ex = Assert.Throws<DomainException>(() =>
-            template.AddRule("nope", RuleOperator.IsNotEmpty, null, TemplateBuilder.Note));
+            template.AddRule("nope", ConditionOperator.IsNotEmpty, null, TemplateBuilder.Note));
 
         Assert.Equal("FieldNotFound", ex.Code);
     }
@@ -173,19 +180,23 @@ public sealed class TicketTemplateTests
         var template = new TemplateBuilder().Build();
 
         var ex = Assert.Throws<DomainException>(() =>
-            template.AddRule(TemplateBuilder.Service, RuleOperator.Equals, " Install ", TemplateBuilder.VisitDate));
+            template.AddRule(TemplateBuilder.Service, ConditionOperator.Equals, " Install ", TemplateBuilder.VisitDate));
 
         Assert.Equal("RuleDuplicate", ex.Code);
     }
 
     [Theory]
-    [InlineData(TemplateBuilder.Amount, RuleOperator.GreaterThan, "¥1,000", "1000.00")]
-    [InlineData(TemplateBuilder.VisitDate, RuleOperator.LessThan, "2026-12-01T08:00", "2026-12-01")]
-    [InlineData(TemplateBuilder.Colors, RuleOperator.Contains, " Red ", "Red")]
-    [InlineData(TemplateBuilder.Note, RuleOperator.Contains, " urgent ", "urgent")]
-    [InlineData(TemplateBuilder.Warranty, RuleOperator.Equals, "True", "true")]
-    [InlineData(TemplateBuilder.Note, RuleOperator.IsEmpty, "ignored", null)]
-    public void AddRule_StoresOperandInCanonicalForm(string whenKey, RuleOperator op, string operand, string? stored)
+    [InlineData(TemplateBuilder.Amount, ConditionOperator.GreaterThan, "¥1,000", "1000.00")]
+    [InlineData(TemplateBuilder.VisitDate, ConditionOperator.Before, "2026-12-01T08:00", "2026-12-01")]
+    [InlineData(TemplateBuilder.Colors, ConditionOperator.Contains, " Red ", "Red")]
+    [InlineData(TemplateBuilder.Note, ConditionOperator.Contains, " urgent ", "urgent")]
+    [InlineData(TemplateBuilder.Service, ConditionOperator.NotEquals, "install", "Install")] // options match ignoring case
+    [InlineData(TemplateBuilder.Colors, ConditionOperator.Contains, "blue", "Blue")]
+    [InlineData(TemplateBuilder.Contact, ConditionOperator.StartsWith, " 138 ", "138")] // a fragment, not a whole phone number
+    [InlineData(TemplateBuilder.Quantity, ConditionOperator.GreaterOrEqual, "10.50", "10.5")]
+    [InlineData(TemplateBuilder.Warranty, ConditionOperator.IsNotEmpty, "true", null)]
+    [InlineData(TemplateBuilder.Note, ConditionOperator.IsEmpty, "ignored", null)]
+    public void AddRule_StoresOperandInCanonicalForm(string whenKey, ConditionOperator op, string operand, string? stored)
     {
         var template = new TemplateBuilder().WithoutRule().Build();
 
@@ -212,7 +223,7 @@ public sealed class TicketTemplateTests
     public void RequiredKeys_ComparesNumbersAsNumbers()
     {
         var template = new TemplateBuilder().WithoutRule().Build();
-        template.AddRule(TemplateBuilder.Quantity, RuleOperator.GreaterThan, "9", TemplateBuilder.Details);
+        template.AddRule(TemplateBuilder.Quantity, ConditionOperator.GreaterThan, "9", TemplateBuilder.Details);
 
         Assert.DoesNotContain(TemplateBuilder.Details, template.RequiredKeys(Values((TemplateBuilder.Quantity, "9"))));
         Assert.Contains(TemplateBuilder.Details, template.RequiredKeys(Values((TemplateBuilder.Quantity, "10"))));
@@ -222,7 +233,7 @@ public sealed class TicketTemplateTests
     public void RequiredKeys_TurnsOn_WhenCheckboxChecked()
     {
         var template = new TemplateBuilder().WithoutRule().Build();
-        template.AddRule(TemplateBuilder.Warranty, RuleOperator.Equals, "true", TemplateBuilder.Order);
+        template.AddRule(TemplateBuilder.Warranty, ConditionOperator.IsNotEmpty, null, TemplateBuilder.Order);
 
         Assert.DoesNotContain(TemplateBuilder.Order, template.RequiredKeys(Values()));
         Assert.Contains(TemplateBuilder.Order, template.RequiredKeys(Values((TemplateBuilder.Warranty, "true"))));
@@ -312,6 +323,58 @@ public sealed class TicketTemplateTests
 
         Assert.Equal("FieldUsedByRule", ex.Code);
     }
+
+    [Fact]
+    public void UpdateField_Throws_WhenRuleOperandOutsideTheNewRange()
+    {
+        var template = new TemplateBuilder().WithoutRule().Build();
+        template.AddRule(TemplateBuilder.Quantity, ConditionOperator.GreaterThan, "900", TemplateBuilder.Details);
+
+        var ex = Assert.Throws<DomainException>(() =>
+            template.UpdateField(TemplateBuilder.Quantity, "Quantity", false, min: 0, max: 500));
+
+        Assert.Equal("FieldUsedByRule", ex.Code);
+    }
+
+    [Fact]
+    public void UpdateField_Succeeds_WhenRuleComparesAFragmentOfAPhone()
+    {
+        // "138" is no phone number, but it is a fine thing for a phone to start with.
+        var template = new TemplateBuilder().WithoutRule().Build();
+        template.AddRule(TemplateBuilder.Contact, ConditionOperator.StartsWith, "138", TemplateBuilder.Details);
+
+        template.UpdateField(TemplateBuilder.Contact, "Mobile", isRequired: true);
+
+        Assert.Equal("Mobile", template.FindField(TemplateBuilder.Contact)!.Label);
+    }
+
+    [Fact]
+    public void AddRule_Throws_WhenSameRuleExists_WithOptionInOtherCase()
+    {
+        var template = new TemplateBuilder().Build();
+
+        var ex = Assert.Throws<DomainException>(() =>
+            template.AddRule(TemplateBuilder.Service, ConditionOperator.Equals, "INSTALL", TemplateBuilder.VisitDate));
+
+        Assert.Equal("RuleDuplicate", ex.Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllTypes))]
+    public void RuleOperators_AreTheFieldsConditionOperators_WithAtMostOneOperand_AndNoClock(FieldType type)
+    {
+        var offered = FieldRule.OperatorsFor(type);
+
+        Assert.NotEmpty(offered);
+        Assert.All(offered, op => Assert.Contains(op, ConditionOperators.For(type)));
+        Assert.All(offered, op => Assert.True(op.Arity() is OperandArity.None or OperandArity.One, $"{op} takes more than one operand"));
+        Assert.DoesNotContain(ConditionOperator.WithinLastHours, offered);
+        Assert.Equal(
+            ConditionOperators.For(type).Where(op => op.Arity() is OperandArity.None or OperandArity.One && op != ConditionOperator.WithinLastHours),
+            offered);
+    }
+
+    public static TheoryData<FieldType> AllTypes() => new(Enum.GetValues<FieldType>());
 
     [Fact]
     public void UpdateField_LeavesFieldUnchanged_WhenRefused()

@@ -1,5 +1,6 @@
 using Bunit;
 using Bunit.Rendering;
+using Scrm.Domain.Conditions;
 using Scrm.Domain.Common;
 using Scrm.Domain.Templates;
 using Scrm.Web.Features.Templates;
@@ -39,17 +40,18 @@ public sealed class RuleEditorTests : MudTestContext
         builder.CloseComponent();
     });
 
-    private IEnumerable<string> Names(IEnumerable<RuleOperator> ops) => ops.Select(op => L.OperatorName(op));
+    private IEnumerable<string> Names(IEnumerable<ConditionOperator> ops, FieldType type) => ops.Select(op => L.OperatorName(op, type));
 
     [Fact]
-    public void Operators_OfferOnlyEquals_ForCheckboxTrigger()
+    public void Operators_OfferUncheckedAndChecked_ForCheckboxTrigger()
     {
         var cut = RenderEditor();
         Choose(cut, "rule-when", "Checkbox field");
 
         var offered = Choices(cut, "rule-operator");
 
-        Assert.Equal(Names([RuleOperator.Equals]), offered);
+        Assert.Equal([L["Conditions.Unchecked"].Value, L["Conditions.Checked"].Value], offered);
+        Assert.False(Has(cut, "rule-operand"));
     }
 
     [Fact]
@@ -60,8 +62,10 @@ public sealed class RuleEditorTests : MudTestContext
 
         var offered = Choices(cut, "rule-operator");
 
-        Assert.DoesNotContain(L.OperatorName(RuleOperator.Contains), offered);
-        Assert.Contains(L.OperatorName(RuleOperator.GreaterThan), offered);
+        Assert.DoesNotContain(L.OperatorName(ConditionOperator.Contains), offered);
+        Assert.DoesNotContain(L.OperatorName(ConditionOperator.StartsWith), offered);
+        Assert.Contains(L.OperatorName(ConditionOperator.GreaterThan), offered);
+        Assert.Contains(L.OperatorName(ConditionOperator.LessOrEqual), offered);
     }
 
     [Theory]
@@ -73,7 +77,7 @@ public sealed class RuleEditorTests : MudTestContext
 
         var offered = Choices(cut, "rule-operator");
 
-        Assert.Equal(Names(RuleOperatorInfo.For(type)), offered);
+        Assert.Equal(Names(FieldRule.OperatorsFor(type), type), offered);
     }
 
     public static TheoryData<FieldType> AllTypes() => new(Enum.GetValues<FieldType>());
@@ -83,11 +87,11 @@ public sealed class RuleEditorTests : MudTestContext
     {
         var cut = RenderEditor();
         Choose(cut, "rule-when", "MultiSelect field");
-        Assert.Equal(Names(RuleOperatorInfo.For(FieldType.MultiSelect)), Choices(cut, "rule-operator"));
+        Assert.Equal(Names(FieldRule.OperatorsFor(FieldType.MultiSelect), FieldType.MultiSelect), Choices(cut, "rule-operator"));
 
         Choose(cut, "rule-when", "Checkbox field");
 
-        Assert.Equal(Names([RuleOperator.Equals]), Choices(cut, "rule-operator"));
+        Assert.Equal(Names(FieldRule.OperatorsFor(FieldType.Checkbox), FieldType.Checkbox), Choices(cut, "rule-operator"));
     }
 
     [Fact]
@@ -98,7 +102,7 @@ public sealed class RuleEditorTests : MudTestContext
 
         Assert.Equal(["Air conditioner", "Fridge"], Choices(cut, "rule-operand"));
 
-        Choose(cut, "rule-operator", L.OperatorName(RuleOperator.IsEmpty));
+        Choose(cut, "rule-operator", L.OperatorName(ConditionOperator.IsEmpty));
 
         Assert.False(Has(cut, "rule-operand"));
     }
@@ -126,9 +130,25 @@ public sealed class RuleEditorTests : MudTestContext
         cut.Find("[data-testid=add-rule]").Click();
 
         var rule = Assert.Single(_saved);
-        Assert.Equal(("dropdown", RuleOperator.Equals, "Air conditioner", "model"), (rule.WhenFieldKey, rule.Operator, rule.Operand, rule.RequiredFieldKey));
+        Assert.Equal(("dropdown", ConditionOperator.Equals, "Air conditioner", "model"), (rule.WhenFieldKey, rule.Operator, rule.Operand, rule.RequiredFieldKey));
         Assert.False(Has(cut, "rule-operand"));
         Assert.True(cut.Find("[data-testid=add-rule]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Add_SendsIsNotEmpty_ForACheckedCheckbox()
+    {
+        var cut = RenderEditor();
+        Choose(cut, "rule-when", "Checkbox field");
+        Choose(cut, "rule-operator", L["Conditions.Checked"].Value);
+        Choose(cut, "rule-required", "Model");
+
+        Assert.Equal(L["Templates.RuleSentenceNoOperand", "Checkbox field", L["Conditions.Checked"].Value, "Model"].Value,
+            cut.Find("[data-testid=rule-preview]").TextContent);
+        cut.Find("[data-testid=add-rule]").Click();
+
+        var rule = Assert.Single(_saved);
+        Assert.Equal(("checkbox", ConditionOperator.IsNotEmpty, (string?)null), (rule.WhenFieldKey, rule.Operator, rule.Operand));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Bunit;
 using Bunit.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Scrm.Domain.Conditions;
 using Scrm.Domain.Templates;
 using Scrm.Tests.Builders;
 using Scrm.Tests.Data;
@@ -42,7 +43,7 @@ public sealed class TemplateEditPageTests(SqliteDatabase database) : MudTestCont
 
         var cut = RenderPage(template.Id);
 
-        var expected = L["Templates.RuleSentence", "Service", L.OperatorName(RuleOperator.Equals), "Install", "Visit date"].Value;
+        var expected = L["Templates.RuleSentence", "Service", L.OperatorName(ConditionOperator.Equals), "Install", "Visit date"].Value;
         Assert.Equal(expected, cut.Find("[data-testid=rule-list] [data-rule]").TextContent.Trim());
     }
 

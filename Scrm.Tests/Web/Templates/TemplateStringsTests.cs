@@ -1,21 +1,22 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Scrm.Domain.Conditions;
 using Scrm.Domain.Templates;
 using Scrm.Web;
 using Xunit;
 
 namespace Scrm.Tests.Web.Templates;
 
-/// <summary>The admin pages build <c>FieldType.*</c> and <c>RuleOperator.*</c> keys from enum values, so no literal-key scan sees them.</summary>
+/// <summary>The admin pages build <c>FieldType.*</c> and <c>ConditionOperator.*</c> keys from enum values, so no literal-key scan sees them.</summary>
 public sealed class TemplateStringsTests
 {
     public static TheoryData<string> EnumKeys() => new(
-        Enum.GetNames<FieldType>().Select(t => $"FieldType.{t}").Concat(Enum.GetNames<RuleOperator>().Select(o => $"RuleOperator.{o}")));
+        Enum.GetNames<FieldType>().Select(t => $"FieldType.{t}").Concat(Enum.GetNames<ConditionOperator>().Select(o => $"ConditionOperator.{o}")));
 
     [Theory]
     [MemberData(nameof(EnumKeys))]
-    public void EveryFieldTypeAndOperator_HasEnglishAndChinese(string key)
+    public void EveryFieldTypeOperatorAndSubject_HasEnglishAndChinese(string key)
     {
         using var services = new ServiceCollection().AddLogging().AddLocalization(o => o.ResourcesPath = "Resources").BuildServiceProvider();
         var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();

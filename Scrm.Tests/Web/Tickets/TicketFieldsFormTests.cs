@@ -1,4 +1,5 @@
 using Bunit;
+using Scrm.Domain.Conditions;
 using Scrm.Domain.Templates;
 using Scrm.Web.Features.Tickets.Components;
 using Xunit;
@@ -14,7 +15,7 @@ public sealed class TicketFieldsFormTests : ScrmComponentTest
         template.AddField("remove_old", "Remove old unit", FieldType.Checkbox);
         template.AddField("old_units", "Old units", FieldType.Number, min: 1, max: 10);
         template.AddField("address", "Address", FieldType.Text, isRequired: true);
-        template.AddRule("remove_old", RuleOperator.Equals, "true", "old_units");
+        template.AddRule("remove_old", ConditionOperator.IsNotEmpty, null, "old_units");
         return template;
     }
 

@@ -1,3 +1,4 @@
+using Scrm.Domain.Conditions;
 using Scrm.Domain.Templates;
 
 namespace Scrm.Web.Features.Templates;
@@ -39,7 +40,7 @@ public sealed class FieldForm
 public sealed class RuleForm
 {
     public string? WhenFieldKey { get; set; }
-    public RuleOperator Operator { get; set; } = RuleOperator.Equals;
+    public ConditionOperator Operator { get; set; } = ConditionOperator.Equals;
     public string? Operand { get; set; }
     public string? RequiredFieldKey { get; set; }
 }

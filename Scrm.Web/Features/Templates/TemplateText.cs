@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Scrm.Domain.Conditions;
 using Scrm.Domain.Templates;
 
 namespace Scrm.Web.Features.Templates;
@@ -11,7 +12,13 @@ public static class TemplateText
 
     public static string TypeName(this IStringLocalizer<SharedResource> l, FieldType type) => l[$"FieldType.{type}"];
 
-    public static string OperatorName(this IStringLocalizer<SharedResource> l, RuleOperator op) => l[$"RuleOperator.{op}"];
+    /// <summary>An operator as a picker shows it; on a checkbox the empty checks read "unchecked" and "checked".</summary>
+    public static string OperatorName(this IStringLocalizer<SharedResource> l, ConditionOperator op, FieldType? type = null) => (type, op) switch
+    {
+        (FieldType.Checkbox, ConditionOperator.IsEmpty) => l["Conditions.Unchecked"],
+        (FieldType.Checkbox, ConditionOperator.IsNotEmpty) => l["Conditions.Checked"],
+        _ => l[$"ConditionOperator.{op}"],
+    };
 
     /// <summary>The options or bounds of a field in one short line; empty when it has none.</summary>
     public static string Settings(this IStringLocalizer<SharedResource> l, FieldDefinition field)
@@ -30,22 +37,25 @@ public static class TemplateText
         return field.Type == FieldType.Date ? Range(l, Date(field.MinDate), Date(field.MaxDate)) : "";
     }
 
-    /// <summary>"当 产品类型 等于 空调 时，型号 必填".</summary>
+    /// <summary>"当 产品类型 等于 空调 时，型号 必填". A rule stored in older terms reads as its condition does today.</summary>
     public static string Describe(this IStringLocalizer<SharedResource> l, TicketTemplate template, FieldRule rule)
     {
         var when = template.FindField(rule.WhenFieldKey);
-        return l.Sentence(when?.Label ?? rule.WhenFieldKey, rule.Operator, l.Operand(when?.Type, rule.Operand),
-            template.FindField(rule.RequiredFieldKey)?.Label ?? rule.RequiredFieldKey);
+        var required = template.FindField(rule.RequiredFieldKey)?.Label ?? rule.RequiredFieldKey;
+        if (when is null)
+        {
+            return l.Sentence(rule.WhenFieldKey, rule.Operator, rule.Operand, required);
+        }
+
+        var condition = rule.ToCondition(when.Type);
+        return l.Sentence(when.Label, condition.Operator, condition.Operands.Count > 0 ? condition.Operands[0] : null, required, when.Type);
     }
 
-    public static string Sentence(this IStringLocalizer<SharedResource> l, string when, RuleOperator op, string? operand, string required) =>
+    public static string Sentence(this IStringLocalizer<SharedResource> l, string when, ConditionOperator op, string? operand, string required,
+        FieldType? type = null) =>
         op.NeedsOperand()
-            ? l["Templates.RuleSentence", when, l.OperatorName(op), operand ?? "", required]
-            : l["Templates.RuleSentenceNoOperand", when, l.OperatorName(op), required];
-
-    /// <summary>A rule's operand as the admin reads it: a checkbox's <c>true</c> is "checked".</summary>
-    public static string Operand(this IStringLocalizer<SharedResource> l, FieldType? type, string? operand) =>
-        type == FieldType.Checkbox && operand == "true" ? l["Templates.Checked"] : operand ?? "";
+            ? l["Templates.RuleSentence", when, l.OperatorName(op, type), operand ?? "", required]
+            : l["Templates.RuleSentenceNoOperand", when, l.OperatorName(op, type), required];
 
     private static string Range(IStringLocalizer<SharedResource> l, string? min, string? max) => (min, max) switch
     {

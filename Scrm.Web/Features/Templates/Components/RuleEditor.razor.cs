@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Scrm.Domain.Common;
+using Scrm.Domain.Conditions;
 using Scrm.Domain.Templates;
 using Scrm.Web.Security;
 using Scrm.Web.Shared;
@@ -16,11 +17,8 @@ public partial class RuleEditor
     // Inputs this editor can point a refusal at; anything else is shown above them.
     private static readonly string[] Inputs = ["Operator", "Operand", "RequiredFieldKey"];
 
-    // A rule tests a checkbox for being checked: the domain stores unchecked as no value, which no rule can name.
-    private static readonly string[] CheckboxChoices = ["true"];
-
     private string? _whenKey;
-    private RuleOperator _operator;
+    private ConditionOperator _operator;
     private string? _operand;
     private string? _requiredKey;
     private string? _error;
@@ -40,13 +38,13 @@ public partial class RuleEditor
 
     private FieldDefinition? When => Fields.FirstOrDefault(f => f.Key == _whenKey);
 
-    private IReadOnlyList<RuleOperator> Operators => When is { } when ? RuleOperatorInfo.For(when.Type) : [];
+    private IReadOnlyList<ConditionOperator> Operators => When is { } when ? FieldRule.OperatorsFor(when.Type) : [];
 
     private bool CanAdd => !Disabled && !_busy && When is not null && Operators.Contains(_operator) && _requiredKey is not null
         && (!_operator.NeedsOperand() || !string.IsNullOrWhiteSpace(_operand));
 
     private string? Preview => When is { } when && _requiredKey is not null
-        ? L.Sentence(when.Label, _operator, L.Operand(when.Type, _operand), LabelOf(_requiredKey))
+        ? L.Sentence(when.Label, _operator, _operand, LabelOf(_requiredKey), when.Type)
         : null;
 
     private string? GeneralError => _error is not null && !Inputs.Contains(_errorField) ? _error : null;
@@ -69,14 +67,12 @@ public partial class RuleEditor
 
     private string? ErrorFor(string input) => _errorField == input ? _error : null;
 
-    private static IEnumerable<string> Choices(FieldDefinition field) => field.Type == FieldType.Checkbox ? CheckboxChoices : field.Options;
-
     private void ChooseTrigger(string? key)
     {
         _whenKey = key;
         var when = When;
-        _operator = when is null ? default : RuleOperatorInfo.For(when.Type)[0];
-        _operand = when?.Type == FieldType.Checkbox ? CheckboxChoices[0] : null;
+        _operator = when is null ? default : FieldRule.OperatorsFor(when.Type)[0];
+        _operand = null;
         if (_requiredKey == key)
         {
             _requiredKey = null;
@@ -85,7 +81,7 @@ public partial class RuleEditor
         (_error, _errorField) = (null, null);
     }
 
-    private void ChooseOperator(RuleOperator? chosen)
+    private void ChooseOperator(ConditionOperator? chosen)
     {
         if (chosen is not { } op)
         {
