@@ -9,6 +9,7 @@ using Scrm.Domain.Regions;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
+using Scrm.Domain.Workflows;
 
 namespace Scrm.Data;
 
@@ -28,6 +29,7 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
+    public DbSet<WorkflowDefinition> WorkflowDefinitions => Set<WorkflowDefinition>();
 
     /// <summary>Who the changes saved through this context are recorded against.</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;

@@ -17,6 +17,7 @@ using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Templates;
 using Scrm.Web.Features.Tickets;
+using Scrm.Web.Features.Workflows;
 using Scrm.Web.Security;
 using Scrm.Web.Shared;
 
@@ -145,5 +146,6 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<TemplateService>();
         services.AddScoped<AccountService>();
         services.AddScoped<WorkbenchService>();
+        services.AddScoped<WorkflowService>();
     }
 }

@@ -14,7 +14,7 @@ namespace Scrm.Data.Auditing;
 internal static class AuditRecorder
 {
     // Rows that are themselves records, bookkeeping, or secrets.
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(TicketNumberCounter), typeof(ScrmUser), typeof(TicketComment)];
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(TicketNumberCounter), typeof(ScrmUser), typeof(TicketComment), typeof(NodeVisit)];
 
     // Bumped on every change; their movement says nothing a reader needs.
     private static readonly HashSet<string> NoiseProperties = ["Version", "UpdatedAt", "SortOrder"];

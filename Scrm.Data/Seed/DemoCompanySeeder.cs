@@ -9,6 +9,7 @@ using Scrm.Domain.Regions;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
+using Scrm.Domain.Workflows;
 
 namespace Scrm.Data.Seed;
 
@@ -49,7 +50,15 @@ public static class DemoCompanySeeder
         var people = await SeedUsersAsync(db, cities, ct);
         var customers = await SeedCustomersAsync(db, cities, random, ct);
         var templates = await SeedTemplatesAsync(db, ct);
-        await SeedTicketsAsync(db, time, random, ticketCount, cities, people, customers, templates, ct);
+        var complaint = DemoWorkflows.ComplaintTemplate();
+        db.TicketTemplates.Add(complaint);
+        await db.SaveChangesAsync(ct);
+
+        var admin = people.Single(p => p.Role == Role.Admin);
+        var installFlow = await PublishAsync(db, templates.Install, "安装流程", DemoWorkflows.Installation(), admin, time, ct);
+        var complaintFlow = await PublishAsync(db, complaint, "投诉处理流程", DemoWorkflows.Complaint(), admin, time, ct);
+        await new DemoTickets(db, time, random, cities, people, customers).SeedAsync(ticketCount,
+            new DemoTickets.Flow(templates.Install, installFlow), new DemoTickets.Flow(complaint, complaintFlow), templates.Repair, ct);
     }
 
     private static async Task<Dictionary<string, Region>> SeedRegionsAsync(ScrmDbContext db, CancellationToken ct)
@@ -114,6 +123,18 @@ public static class DemoCompanySeeder
         return customers;
     }
 
+    private static async Task<WorkflowDefinition> PublishAsync(ScrmDbContext db, TicketTemplate template, string name, WorkflowGraph graph,
+        UserProfile admin, TimeProvider time, CancellationToken ct)
+    {
+        var workflow = WorkflowDefinition.Create(template.Id, name, graph, time);
+        workflow.Publish(template, new WorkflowActor(admin.Id, admin.DisplayName, admin.Role), time);
+        db.Actor = new Auditing.AuditActor(admin.Id, admin.DisplayName);
+        db.WorkflowDefinitions.Add(workflow);
+        await db.SaveChangesAsync(ct);
+        db.Actor = Auditing.AuditActor.System;
+        return workflow;
+    }
+
     private static async Task<(TicketTemplate Install, TicketTemplate Repair)> SeedTemplatesAsync(ScrmDbContext db, CancellationToken ct)
     {
         var (install, repair) = Templates();
@@ -153,123 +174,5 @@ public static class DemoCompanySeeder
         repair.AddRule("warranty", ConditionOperator.Equals, "在保", "warranty_card");
         repair.AddRule("warranty", ConditionOperator.Equals, "过保", "quote");
         return (install, repair);
-    }
-
-    private static async Task SeedTicketsAsync(ScrmDbContext db, TimeProvider time, Random random, int count,
-        Dictionary<string, Region> cities, List<UserProfile> people, List<Customer> customers,
-        (TicketTemplate Install, TicketTemplate Repair) templates, CancellationToken ct)
-    {
-        var agents = people.Where(p => p.Role == Role.Agent).ToList();
-        var technicians = people.Where(p => p.Role == Role.Technician).ToList();
-        var clock = new SeedClock();
-        var now = time.GetUtcNow();
-        var counters = new Dictionary<DateOnly, int>();
-        var tickets = new List<Ticket>();
-        string[] installTitles = ["{0}上门安装", "新购{0}安装预约", "{0}移机安装", "{0}送装一体"];
-        string[] repairTitles = ["{0}不制冷报修", "{0}漏水", "{0}噪音大需检修", "{0}无法开机", "{0}显示故障码"];
-        string[] products = ["空调", "热水器", "洗衣机", "冰箱", "净水器"];
-        TicketStatus[] statuses = [TicketStatus.New, TicketStatus.New, TicketStatus.Assigned, TicketStatus.Assigned, TicketStatus.InProgress,
-            TicketStatus.InProgress, TicketStatus.InProgress, TicketStatus.OnHold, TicketStatus.Resolved, TicketStatus.Resolved, TicketStatus.Closed,
-            TicketStatus.Closed, TicketStatus.Closed, TicketStatus.Cancelled];
-
-        for (var i = 0; i < count; i++)
-        {
-            // Older tickets are mostly finished; recent ones mostly open.
-            var age = TimeSpan.FromMinutes(random.Next(10, 60 * 24 * 45));
-            clock.UtcNow = now - age;
-            var day = ChinaTime.Today(clock);
-            counters[day] = counters.GetValueOrDefault(day) + 1;
-
-            var customer = customers[random.Next(customers.Count)];
-            var city = cities.Values.Single(c => c.Id == customer.RegionId);
-            var product = products[random.Next(products.Length)];
-            var isInstall = random.Next(100) < 55;
-            var template = isInstall ? templates.Install : templates.Repair;
-            var title = string.Format(CultureInfo.InvariantCulture, (isInstall ? installTitles : repairTitles)[random.Next(4)], product);
-            var urgencyRoll = random.Next(100);
-            var urgency = urgencyRoll < 10 ? Urgency.Urgent : urgencyRoll < 30 ? Urgency.High : urgencyRoll < 80 ? Urgency.Normal : Urgency.Low;
-            var target = age.TotalDays > 20 ? statuses[random.Next(8, statuses.Length)] : statuses[random.Next(statuses.Length)];
-            var technician = technicians.FirstOrDefault(t => t.RegionId == city.Id) ?? technicians[0];
-            var assignee = target == TicketStatus.New || (target == TicketStatus.Cancelled && random.Next(2) == 0) ? null : technician.Id;
-
-            var fields = isInstall ? InstallFields(random, product, customer, clock) : RepairFields(random, customer);
-            var details = new TicketDetails(title, $"客户{customer.Name}来电：{title}。", urgency, customer.Id, city.Id, assignee);
-            var ticket = Ticket.Create(new TicketNumber(day, counters[day]), template, details, fields, agents[random.Next(agents.Count)].Id, clock);
-            MoveTo(ticket, target, clock, random, now);
-            tickets.Add(ticket);
-        }
-
-        foreach (var (day, last) in counters)
-        {
-            db.TicketNumberCounters.Add(new TicketNumberCounter { Day = TicketNumber.DayKey(day), Last = last, Version = 1 });
-        }
-
-        // Saved per agent so each ticket's history says who created it.
-        foreach (var agent in agents)
-        {
-            db.Actor = new Auditing.AuditActor(agent.Id, agent.DisplayName);
-            db.Tickets.AddRange(tickets.Where(t => t.CreatedById == agent.Id));
-            await db.SaveChangesAsync(ct);
-        }
-
-        db.Actor = Auditing.AuditActor.System;
-    }
-
-    private static Dictionary<string, string?> InstallFields(Random random, string product, Customer customer, SeedClock clock)
-    {
-        var created = DateOnly.FromDateTime(clock.UtcNow.UtcDateTime);
-        var removeOld = random.Next(3) == 0;
-        var highAltitude = product == "空调" && random.Next(3) == 0;
-        return new()
-        {
-            ["product_type"] = product,
-            ["model"] = product == "空调" ? "KFR-35GW/BP3DN8Y" : $"{product[..1]}-{random.Next(100, 999)}",
-            ["order_no"] = random.Next(2) == 0 ? $"JD{random.Next(10000000, 99999999)}" : null,
-            ["purchase_date"] = created.AddDays(-random.Next(1, 20)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["address"] = customer.Address,
-            ["contact_phone"] = customer.Phone,
-            ["appointment"] = created.AddDays(random.Next(1, 5)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["remove_old"] = removeOld ? "true" : null,
-            ["old_units"] = removeOld ? random.Next(1, 3).ToString(CultureInfo.InvariantCulture) : null,
-            ["high_altitude"] = highAltitude ? "true" : null,
-            ["extra_fee"] = highAltitude ? (random.Next(5, 40) * 10).ToString(CultureInfo.InvariantCulture) : null,
-        };
-    }
-
-    private static Dictionary<string, string?> RepairFields(Random random, Customer customer)
-    {
-        string[] faults = ["不制冷", "漏水", "噪音大", "无法开机", "显示故障码", "其他"];
-        var chosen = faults.Where(_ => random.Next(4) == 0).DefaultIfEmpty(faults[random.Next(faults.Length)]).ToList();
-        var warranty = new[] { "在保", "过保", "延保" }[random.Next(3)];
-        return new()
-        {
-            ["fault_types"] = FieldValues.WriteMultiSelect(chosen),
-            ["fault_code"] = chosen.Contains("显示故障码") ? $"E{random.Next(1, 9)}" : null,
-            ["warranty"] = warranty,
-            ["warranty_card"] = warranty == "在保" ? $"WK{random.Next(100000, 999999)}" : null,
-            ["quote"] = warranty == "过保" ? (random.Next(8, 60) * 10 + 0.5m).ToString(CultureInfo.InvariantCulture) : null,
-            ["contact_phone"] = customer.Phone,
-            ["linked_customer"] = customer.Id.ToString(CultureInfo.InvariantCulture),
-        };
-    }
-
-    /// <summary>Walks the ticket through the allowed statuses to <paramref name="target"/>, an hour or so apart.</summary>
-    private static void MoveTo(Ticket ticket, TicketStatus target, SeedClock clock, Random random, DateTimeOffset now)
-    {
-        foreach (var status in TicketStatusRules.Path(ticket.Status, target))
-        {
-            // Never later than now: history must not be in the future.
-            clock.UtcNow = Min(clock.UtcNow + TimeSpan.FromMinutes(random.Next(20, 600)), now);
-            ticket.ChangeStatus(status, clock);
-        }
-    }
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private sealed class SeedClock : TimeProvider
-    {
-        public DateTimeOffset UtcNow { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => UtcNow;
     }
 }

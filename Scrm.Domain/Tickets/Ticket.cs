@@ -4,7 +4,7 @@ using Scrm.Domain.Templates;
 namespace Scrm.Domain.Tickets;
 
 /// <summary>工单: one customer request, created from a template and worked until closed.</summary>
-public sealed class Ticket
+public sealed partial class Ticket
 {
     public const int TitleMaxLength = 100;
     public const int DescriptionMaxLength = 4000;
@@ -87,6 +87,11 @@ public sealed class Ticket
 
     public void ChangeStatus(TicketStatus next, TimeProvider time)
     {
+        if (WorkflowId is not null)
+        {
+            throw new DomainException("WorkflowDrivesStatus", "This ticket follows a workflow: use its buttons to move it on.");
+        }
+
         if (!TicketStatusRules.NextFrom(Status).Contains(next))
         {
             throw new DomainException("StatusTransitionInvalid", $"A ticket that is {Status} cannot become {next}.", Status, next);
@@ -122,15 +127,25 @@ public sealed class Ticket
         _fields.RemoveAll(f => !values.ContainsKey(f.FieldKey) && template.FindField(f.FieldKey) is not null);
         foreach (var (key, value) in values)
         {
-            var existing = _fields.Find(f => f.FieldKey == key);
-            if (existing is null)
-            {
-                _fields.Add(new TicketFieldValue(key, value));
-            }
-            else if (existing.Value != value)
-            {
-                existing.Value = value;
-            }
+            SetFieldValue(key, value);
+        }
+    }
+
+    /// <summary>Sets one canonical value; null removes it.</summary>
+    private void SetFieldValue(string key, string? value)
+    {
+        var existing = _fields.Find(f => f.FieldKey == key);
+        if (value is null)
+        {
+            _fields.RemoveAll(f => f.FieldKey == key);
+        }
+        else if (existing is null)
+        {
+            _fields.Add(new TicketFieldValue(key, value));
+        }
+        else if (existing.Value != value)
+        {
+            existing.Value = value;
         }
     }
 

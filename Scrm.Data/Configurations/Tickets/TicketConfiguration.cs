@@ -5,6 +5,7 @@ using Scrm.Domain.Regions;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
+using Scrm.Domain.Workflows;
 
 namespace Scrm.Data.Configurations.Tickets;
 
@@ -32,6 +33,16 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasMany(t => t.Fields).WithOne().HasForeignKey("TicketId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Fields).HasField("_fields").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(t => t.FieldValueMap);
+
+        builder.Property(t => t.CurrentNodeId).HasMaxLength(40);
+        builder.HasOne<WorkflowDefinition>().WithMany().HasForeignKey(t => t.WorkflowId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(t => t.Visits).WithOne().HasForeignKey("TicketId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Visits).HasField("_visits").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(t => t.WorkflowEvents);
+
+        // Migration dry runs count a version's tickets per node; timers are found by due time.
+        builder.HasIndex(t => new { t.WorkflowId, t.CurrentNodeId });
+        builder.HasIndex(t => t.TimerDueAt);
 
         // The ticket list filters by these and sorts by UpdatedAt; each index leads with a filter column.
         // The status index also carries the searched columns, so "status + search" counts from the index alone

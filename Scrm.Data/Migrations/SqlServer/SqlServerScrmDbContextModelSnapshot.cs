@@ -433,6 +433,59 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.ToTable("TicketTemplates");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Tickets.NodeVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ExitedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ExitedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ExitedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ExitedVia")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("NodeName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeId", "EnteredAt");
+
+                    b.HasIndex("TicketId", "EnteredAt");
+
+                    b.ToTable("NodeVisit");
+                });
+
             modelBuilder.Entity("Scrm.Domain.Tickets.Ticket", b =>
                 {
                     b.Property<long>("Id")
@@ -452,6 +505,10 @@ namespace Scrm.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CurrentNodeId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<long?>("CustomerId")
                         .HasColumnType("bigint");
@@ -476,6 +533,9 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.Property<long>("TemplateId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("TimerDueAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -492,6 +552,9 @@ namespace Scrm.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("WorkflowId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -500,6 +563,8 @@ namespace Scrm.Data.Migrations.SqlServer
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("TimerDueAt");
 
                     b.HasIndex("UpdatedAt");
 
@@ -510,6 +575,8 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.HasIndex("TemplateId", "UpdatedAt");
 
                     b.HasIndex("Urgency", "UpdatedAt");
+
+                    b.HasIndex("WorkflowId", "CurrentNodeId");
 
                     b.HasIndex("RegionId", "Urgency", "UpdatedAt");
 
@@ -626,6 +693,69 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.ToTable("UserProfiles");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Workflows.WorkflowDefinition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)");
+
+                    b.Property<string>("Graph")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("GraphJson");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefinitionId", "Version")
+                        .IsUnique();
+
+                    b.HasIndex("TemplateId", "IsPublished", "Version");
+
+                    b.ToTable("WorkflowDefinitions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
                     b.HasOne("Scrm.Data.Identity.ScrmUser", null)
@@ -687,6 +817,15 @@ namespace Scrm.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Tickets.NodeVisit", b =>
+                {
+                    b.HasOne("Scrm.Domain.Tickets.Ticket", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Tickets.Ticket", b =>
                 {
                     b.HasOne("Scrm.Domain.Users.UserProfile", null)
@@ -709,6 +848,11 @@ namespace Scrm.Data.Migrations.SqlServer
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Workflows.WorkflowDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Scrm.Domain.Tickets.TicketComment", b =>
@@ -743,6 +887,15 @@ namespace Scrm.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Workflows.WorkflowDefinition", b =>
+                {
+                    b.HasOne("Scrm.Domain.Templates.TicketTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Templates.TicketTemplate", b =>
                 {
                     b.Navigation("Fields");
@@ -753,6 +906,8 @@ namespace Scrm.Data.Migrations.SqlServer
             modelBuilder.Entity("Scrm.Domain.Tickets.Ticket", b =>
                 {
                     b.Navigation("Fields");
+
+                    b.Navigation("Visits");
                 });
 #pragma warning restore 612, 618
         }

@@ -413,6 +413,57 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.ToTable("TicketTemplates");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Tickets.NodeVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExitedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExitedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExitedVia")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodeName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeId", "EnteredAt");
+
+                    b.HasIndex("TicketId", "EnteredAt");
+
+                    b.ToTable("NodeVisit");
+                });
+
             modelBuilder.Entity("Scrm.Domain.Tickets.Ticket", b =>
                 {
                     b.Property<long>("Id")
@@ -429,6 +480,10 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.Property<string>("CreatedById")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentNodeId")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CustomerId")
@@ -454,6 +509,9 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.Property<long>("TemplateId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("TimerDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -470,6 +528,9 @@ namespace Scrm.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("WorkflowId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -478,6 +539,8 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("TimerDueAt");
 
                     b.HasIndex("UpdatedAt");
 
@@ -488,6 +551,8 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.HasIndex("TemplateId", "UpdatedAt");
 
                     b.HasIndex("Urgency", "UpdatedAt");
+
+                    b.HasIndex("WorkflowId", "CurrentNodeId");
 
                     b.HasIndex("RegionId", "Urgency", "UpdatedAt");
 
@@ -600,6 +665,67 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.ToTable("UserProfiles");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Workflows.WorkflowDefinition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Graph")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("GraphJson");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefinitionId", "Version")
+                        .IsUnique();
+
+                    b.HasIndex("TemplateId", "IsPublished", "Version");
+
+                    b.ToTable("WorkflowDefinitions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
                     b.HasOne("Scrm.Data.Identity.ScrmUser", null)
@@ -661,6 +787,15 @@ namespace Scrm.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Tickets.NodeVisit", b =>
+                {
+                    b.HasOne("Scrm.Domain.Tickets.Ticket", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Tickets.Ticket", b =>
                 {
                     b.HasOne("Scrm.Domain.Users.UserProfile", null)
@@ -683,6 +818,11 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Workflows.WorkflowDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("WorkflowId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Scrm.Domain.Tickets.TicketComment", b =>
@@ -717,6 +857,15 @@ namespace Scrm.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Workflows.WorkflowDefinition", b =>
+                {
+                    b.HasOne("Scrm.Domain.Templates.TicketTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Templates.TicketTemplate", b =>
                 {
                     b.Navigation("Fields");
@@ -727,6 +876,8 @@ namespace Scrm.Data.Migrations.Sqlite
             modelBuilder.Entity("Scrm.Domain.Tickets.Ticket", b =>
                 {
                     b.Navigation("Fields");
+
+                    b.Navigation("Visits");
                 });
 #pragma warning restore 612, 618
         }

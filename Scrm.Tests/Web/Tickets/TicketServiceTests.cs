@@ -194,13 +194,49 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
     {
         await using var scope = await app.SignInAsync("supervisor");
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
-        var (id, _) = await tickets.CreateAsync(await InstallFormAsync(scope), Ct);
+        var (id, _) = await tickets.CreateAsync(await RepairFormAsync(scope), Ct);
 
         var version = await tickets.ChangeStatusAsync(id, (await tickets.GetAsync(id, Ct))!.Version, TicketStatus.InProgress, Ct);
         var refused = await Assert.ThrowsAsync<DomainException>(() => tickets.ChangeStatusAsync(id, version, TicketStatus.Closed, Ct));
 
         Assert.Equal("StatusTransitionInvalid", refused.Code);
         Assert.Equal(TicketStatus.InProgress, (await tickets.GetAsync(id, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task CreateAsync_StartsThePublishedWorkflow_AndOffersItsButtons()
+    {
+        await using var scope = await app.SignInAsync("agent");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+
+        var (id, _) = await tickets.CreateAsync(await InstallFormAsync(scope), Ct);
+        var view = (await tickets.GetAsync(id, Ct))!;
+
+        Assert.NotNull(view.Workflow);
+        Assert.Equal("受理", view.Workflow.CurrentNodeName);
+        Assert.Equal(["受理", "取消"], view.Workflow.Buttons.Select(b => b.Label));
+        Assert.All(view.Workflow.Buttons, b => Assert.Null(b.Refusal));
+        Assert.Equal(TicketStatus.New, view.Status);
+    }
+
+    [Fact]
+    public async Task TransitionAsync_MovesAlongTheWorkflow_AndRefusesWhatTheNodeForbids()
+    {
+        await using var scope = await app.SignInAsync("agent");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        var form = await InstallFormAsync(scope);
+        form.Fields.Remove("appointment");
+        var (id, _) = await tickets.CreateAsync(form, Ct);
+
+        var version = await tickets.TransitionAsync(id, (await tickets.GetAsync(id, Ct))!.Version, "accept->dispatch", Ct);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => tickets.TransitionAsync(id, version, "dispatch->visit", Ct));
+        var stale = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => tickets.TransitionAsync(id, version - 1, "dispatch->visit", Ct));
+
+        Assert.Equal(("TransitionFieldsMissing", "appointment"), (refused.Code, refused.Field));
+        Assert.NotNull(stale);
+        var view = (await tickets.GetAsync(id, Ct))!;
+        Assert.Equal("派单", view.Workflow!.CurrentNodeName);
+        Assert.Equal(["受理", "派单"], view.Workflow.Path.Where(p => p.Kind != Scrm.Domain.Workflows.NodeKind.Start).Select(p => p.NodeName));
     }
 
     [Fact]
@@ -246,6 +282,24 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
                 ["high_altitude"] = "true",
                 ["extra_fee"] = "350",
                 ["purchase_date"] = "2026-11-20",
+            },
+        };
+    }
+
+    private static async Task<TicketForm> RepairFormAsync(AsyncServiceScope scope)
+    {
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct);
+        var template = await db.TicketTemplates.SingleAsync(t => t.Name == "维修工单", Ct);
+        return new TicketForm
+        {
+            TemplateId = template.Id,
+            Title = "冰箱不制冷",
+            Urgency = Urgency.Normal,
+            Fields = new(StringComparer.Ordinal)
+            {
+                ["fault_types"] = "不制冷",
+                ["warranty"] = "延保",
+                ["contact_phone"] = "13800138000",
             },
         };
     }

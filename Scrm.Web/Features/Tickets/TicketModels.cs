@@ -49,7 +49,15 @@ public sealed record TicketView(
     long TemplateId, string TemplateName, long? CustomerId, string? CustomerName, string? CustomerPhone,
     long? RegionId, string? RegionName, string? AssigneeId, string? AssigneeName, string CreatedByName,
     DateTime CreatedAt, DateTime UpdatedAt, long Version, IReadOnlyDictionary<string, string> Fields,
-    TicketTemplate Template, bool CanEdit);
+    TicketTemplate Template, bool CanEdit, TicketWorkflowView? Workflow);
+
+/// <summary>Where a ticket stands in its workflow: the current node, its buttons for this user, and the path walked.</summary>
+public sealed record TicketWorkflowView(string? CurrentNodeName, IReadOnlyList<WorkflowButton> Buttons, IReadOnlyList<VisitRow> Path, int Version);
+
+/// <summary>A button of the current node. <see cref="Refusal"/> is why this user cannot press it now, if so.</summary>
+public sealed record WorkflowButton(string TransitionId, string Label, Scrm.Domain.Common.DomainException? Refusal);
+
+public sealed record VisitRow(string NodeName, Scrm.Domain.Workflows.NodeKind Kind, DateTime EnteredAt, DateTime? ExitedAt, string? ExitedByName, string? Via);
 
 /// <summary>The form to create or edit a ticket. <see cref="Fields"/> holds raw text by field key.</summary>
 public sealed class TicketForm

@@ -119,6 +119,21 @@ public partial class TicketPage
         });
     }
 
+    private async Task TransitionAsync(string transitionId)
+    {
+        if (_ticket is null)
+        {
+            return;
+        }
+
+        await RunAsync(async () =>
+        {
+            await Tickets.TransitionAsync(Id, _ticket.Version, transitionId);
+            await ReloadAsync();
+            Snackbar.Add(L["Ticket.MovedTo", _ticket?.Workflow?.CurrentNodeName ?? L[$"Status.{_ticket?.Status}"]], Severity.Success);
+        });
+    }
+
     /// <summary>Runs a save; a refusal is shown where the user can act on it and nothing else changes.</summary>
     private async Task RunAsync(Func<Task> save)
     {

@@ -25,7 +25,7 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
     {
         var user = await currentUser.RequireAsync(RoleSets.TicketReaders);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ticket = await db.Tickets.AsNoTracking().Include(t => t.Fields).SingleOrDefaultAsync(t => t.Id == id, ct);
+        var ticket = await db.Tickets.AsNoTracking().Include(t => t.Fields).Include(t => t.Visits).AsSplitQuery().SingleOrDefaultAsync(t => t.Id == id, ct);
         if (ticket is null)
         {
             return null;
@@ -37,6 +37,7 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
         }
 
         var template = await LoadTemplateAsync(db, ticket.TemplateId, ct);
+        var workflow = await WorkflowViewAsync(db, ticket, template, user, ct);
         var customer = ticket.CustomerId is null ? null : await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == ticket.CustomerId, ct);
         var names = await db.UserProfiles.AsNoTracking()
             .Where(u => u.Id == ticket.AssigneeId || u.Id == ticket.CreatedById)
@@ -48,7 +49,7 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
             ticket.AssigneeId, ticket.AssigneeId is null ? null : names.GetValueOrDefault(ticket.AssigneeId),
             names.GetValueOrDefault(ticket.CreatedById) ?? ticket.CreatedById,
             ticket.CreatedAt, ticket.UpdatedAt, ticket.Version, ticket.FieldValueMap, template,
-            CanEdit: RoleSets.TicketDeskRoles.Contains(user.Role) && TicketStatusRules.IsOpen(ticket.Status));
+            CanEdit: RoleSets.TicketDeskRoles.Contains(user.Role) && TicketStatusRules.IsOpen(ticket.Status), workflow);
     }
 
     /// <summary>The active template a new ticket is built from, with its fields and rules.</summary>
@@ -73,6 +74,11 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
 
             var number = await NextNumberAsync(db, ct);
             var ticket = Ticket.Create(number, template, form.Details, form.Fields, user.Id, time);
+            if (await Workflows.LatestPublishedAsync(db, template.Id, ct) is { } workflow)
+            {
+                ticket.StartWorkflow(workflow.Id, workflow.Graph, template, await Workflows.FactsAsync(db, ticket, ct), Workflows.Actor(user), time);
+            }
+
             db.Tickets.Add(ticket);
             try
             {
@@ -105,6 +111,38 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
             ticket.ChangeStatus(next, time);
             return Task.CompletedTask;
         }, ct);
+    }
+
+    /// <summary>Presses a workflow button of the ticket's current node.</summary>
+    public async Task<long> TransitionAsync(long ticketId, long version, string transitionId, CancellationToken ct = default)
+    {
+        var user = await currentUser.RequireAsync(RoleSets.TicketReaders);
+        return await MutateAsync(ticketId, version, async (db, ticket) =>
+        {
+            if (user.Role == Role.Technician && ticket.AssigneeId != user.Id)
+            {
+                throw new ForbiddenException();
+            }
+
+            var workflow = await Workflows.VersionOfAsync(db, ticket, ct)
+                ?? throw new DomainException("WorkflowNotActive", "The ticket is not at a workflow step.");
+            var template = await LoadTemplateAsync(db, ticket.TemplateId, ct);
+            ticket.Transition(workflow.Graph, transitionId, template, await Workflows.FactsAsync(db, ticket, ct), Workflows.Actor(user), time);
+        }, ct);
+    }
+
+    private async Task<TicketWorkflowView?> WorkflowViewAsync(ScrmDbContext db, Ticket ticket, TicketTemplate template, UserContext user, CancellationToken ct)
+    {
+        if (await Workflows.VersionOfAsync(db, ticket, ct) is not { } workflow)
+        {
+            return null;
+        }
+
+        var buttons = ticket.AvailableTransitions(workflow.Graph, template, await Workflows.FactsAsync(db, ticket, ct), Workflows.Actor(user), time)
+            .Select(b => new WorkflowButton(b.Transition.Id, b.Transition.Label, b.Refusal)).ToList();
+        var path = ticket.Visits.OrderBy(v => v.EnteredAt).ThenBy(v => v.Id)
+            .Select(v => new VisitRow(v.NodeName, v.Kind, v.EnteredAt, v.ExitedAt, v.ExitedByName, v.ExitedVia)).ToList();
+        return new TicketWorkflowView(workflow.Graph.FindNode(ticket.CurrentNodeId)?.Name, buttons, path, workflow.Version);
     }
 
     public async Task<IReadOnlyList<CommentRow>> CommentsAsync(long ticketId, CancellationToken ct = default)
@@ -171,7 +209,7 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
     private async Task<long> MutateAsync(long ticketId, long expectedVersion, Func<ScrmDbContext, Ticket, Task> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ticket = await db.Tickets.Include(t => t.Fields).SingleOrDefaultAsync(t => t.Id == ticketId, ct)
+        var ticket = await db.Tickets.Include(t => t.Fields).Include(t => t.Visits).AsSplitQuery().SingleOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw new DomainException("TicketNotFound", "The ticket no longer exists.");
         if (ticket.Version != expectedVersion)
         {

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Scrm.Domain.Tickets;
+using Scrm.Domain.Workflows;
+
+namespace Scrm.Data.Configurations.Tickets;
+
+internal sealed class NodeVisitConfiguration : IEntityTypeConfiguration<NodeVisit>
+{
+    public void Configure(EntityTypeBuilder<NodeVisit> builder)
+    {
+        builder.HasKey(v => v.Id);
+        builder.Property<long>("TicketId");
+        builder.Property(v => v.NodeId).HasMaxLength(40).IsRequired();
+        builder.Property(v => v.NodeName).HasMaxLength(WorkflowNode.NameMaxLength).IsRequired();
+        builder.Property(v => v.ExitedById).HasMaxLength(450);
+        builder.Property(v => v.ExitedByName).HasMaxLength(50);
+        builder.Property(v => v.ExitedVia).HasMaxLength(WorkflowTransition.LabelMaxLength);
+
+        // Dwell-time reports read visits by ticket and by node over a period.
+        builder.HasIndex("TicketId", nameof(NodeVisit.EnteredAt));
+        builder.HasIndex(v => new { v.NodeId, v.EnteredAt });
+    }
+}

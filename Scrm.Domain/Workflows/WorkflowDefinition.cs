@@ -1,0 +1,110 @@
+using Scrm.Domain.Common;
+using Scrm.Domain.Templates;
+
+namespace Scrm.Domain.Workflows;
+
+/// <summary>
+/// 流程: one version of a template's workflow. <see cref="DefinitionId"/> + <see cref="Version"/> name it; a draft is
+/// edited freely, publishing freezes it for good, and the next edit starts a new draft version.
+/// </summary>
+public sealed class WorkflowDefinition
+{
+    public const int NameMaxLength = 50;
+    public const int DefinitionIdLength = 36;
+
+    private WorkflowDefinition() { }
+
+    public long Id { get; private set; }
+
+    /// <summary>Shared by every version of one workflow.</summary>
+    public string DefinitionId { get; private set; } = "";
+
+    public long TemplateId { get; private set; }
+    public string Name { get; private set; } = "";
+    public int Version { get; private set; }
+    public bool IsPublished { get; private set; }
+    public WorkflowGraph Graph { get; private set; } = new();
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public DateTime? PublishedAt { get; private set; }
+    public string? PublishedById { get; private set; }
+    public string? PublishedByName { get; private set; }
+
+    /// <summary>Concurrency token: two admins saving or publishing the same draft are detected.</summary>
+    public long Revision { get; private set; }
+
+    /// <summary>The first draft of a template's workflow.</summary>
+    public static WorkflowDefinition Create(long templateId, string? name, WorkflowGraph graph, TimeProvider time) =>
+        New(Guid.NewGuid().ToString(), templateId, name, 1, graph, time);
+
+    /// <summary>A new draft that starts from this version's graph.</summary>
+    public WorkflowDefinition NextDraft(int version, TimeProvider time) => New(DefinitionId, TemplateId, Name, version, Graph, time);
+
+    public void SaveDraft(string? name, WorkflowGraph graph, TimeProvider time)
+    {
+        EnsureDraft();
+        Name = Guard.RequiredText(name, "Name", NameMaxLength);
+        Graph = graph;
+        UpdatedAt = time.GetUtcNow().UtcDateTime;
+        Revision++;
+    }
+
+    /// <summary>Validates against the template and freezes the graph; refuses with every problem listed.</summary>
+    public void Publish(TicketTemplate template, WorkflowActor actor, TimeProvider time)
+    {
+        EnsureDraft();
+        var problems = WorkflowValidator.Validate(Graph, template);
+        if (problems.Count > 0)
+        {
+            throw new WorkflowValidationException(problems);
+        }
+
+        IsPublished = true;
+        PublishedAt = UpdatedAt = time.GetUtcNow().UtcDateTime;
+        PublishedById = actor.UserId;
+        PublishedByName = actor.Name;
+        Revision++;
+    }
+
+    private void EnsureDraft()
+    {
+        if (IsPublished)
+        {
+            throw new DomainException("VersionFrozen", $"Version {Version} is published and cannot change; edit a new draft instead.", Version);
+        }
+    }
+
+    private static WorkflowDefinition New(string definitionId, long templateId, string? name, int version, WorkflowGraph graph, TimeProvider time)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return new WorkflowDefinition
+        {
+            DefinitionId = definitionId,
+            TemplateId = templateId,
+            Name = Guard.RequiredText(name, "Name", NameMaxLength),
+            Version = version,
+            Graph = graph,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Revision = 1,
+        };
+    }
+}
+
+/// <summary>Publishing was refused; <see cref="Problems"/> lists every reason with the node it concerns.</summary>
+public sealed class WorkflowValidationException : DomainException
+{
+    public WorkflowValidationException(IReadOnlyList<WorkflowProblem> problems)
+        : base("WorkflowInvalid", string.Join(" ", problems.Select(p => p.Message)))
+    {
+        Problems = problems;
+    }
+
+    public WorkflowValidationException() : this([]) { }
+
+    public WorkflowValidationException(string message) : base(message) { Problems = []; }
+
+    public WorkflowValidationException(string message, Exception inner) : base(message, inner) { Problems = []; }
+
+    public IReadOnlyList<WorkflowProblem> Problems { get; }
+}

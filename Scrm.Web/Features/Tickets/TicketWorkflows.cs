@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Scrm.Data;
+using Scrm.Domain.Tickets;
+using Scrm.Domain.Workflows;
+using Scrm.Web.Security;
+
+namespace Scrm.Web.Features.Tickets;
+
+/// <summary>What the ticket handlers need to run a ticket's workflow: its version, the facts conditions read, the actor.</summary>
+internal static class Workflows
+{
+    public static Task<WorkflowDefinition?> LatestPublishedAsync(ScrmDbContext db, long templateId, CancellationToken ct) =>
+        db.WorkflowDefinitions.AsNoTracking().Where(w => w.TemplateId == templateId && w.IsPublished)
+            .OrderByDescending(w => w.Version).FirstOrDefaultAsync(ct);
+
+    /// <summary>The version the ticket started on (tickets stay on it until an admin migrates them).</summary>
+    public static async Task<WorkflowDefinition?> VersionOfAsync(ScrmDbContext db, Ticket ticket, CancellationToken ct) =>
+        ticket.WorkflowId is { } id ? await db.WorkflowDefinitions.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct) : null;
+
+    public static async Task<TicketFacts> FactsAsync(ScrmDbContext db, Ticket ticket, CancellationToken ct) => new(
+        ticket.RegionId is { } regionId ? await db.Regions.Where(r => r.Id == regionId).Select(r => r.Tier).SingleOrDefaultAsync(ct) : null,
+        ticket.CustomerId is { } customerId ? await db.Customers.Where(c => c.Id == customerId).Select(c => (Domain.Customers.CustomerLevel?)c.Level).SingleOrDefaultAsync(ct) : null);
+
+    public static WorkflowActor Actor(UserContext user) => new(user.Id, user.DisplayName, user.Role);
+}

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Scrm.Data;
+using Scrm.Domain.Common;
+using Scrm.Domain.Templates;
+using Scrm.Domain.Users;
+using Scrm.Domain.Workflows;
+using Scrm.Web.Security;
+
+namespace Scrm.Web.Features.Workflows;
+
+/// <summary>Admin work on workflows: drafts, validation, publishing, versions and migrating tickets between versions.</summary>
+public sealed class WorkflowService(IDbContextFactory<ScrmDbContext> dbFactory, CurrentUser currentUser, TimeProvider time)
+{
+    public async Task<IReadOnlyList<WorkflowRow>> ListAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Role.Admin);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var templates = await db.TicketTemplates.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+        var versions = await db.WorkflowDefinitions.AsNoTracking()
+            .Select(w => new { w.TemplateId, w.Name, w.Version, w.IsPublished, w.PublishedAt }).ToListAsync(ct);
+        return templates.Select(t =>
+        {
+            var mine = versions.Where(v => v.TemplateId == t.Id).ToList();
+            var published = mine.Where(v => v.IsPublished).MaxBy(v => v.Version);
+            return new WorkflowRow(t.Id, t.Name, mine.MaxBy(v => v.Version)?.Name, published?.Version, published?.PublishedAt, mine.Any(v => !v.IsPublished));
+        }).ToList();
+    }
+
+    /// <summary>The draft to edit for a template: the open draft, a new one from the latest version, or a first one.</summary>
+    public async Task<WorkflowDesign> OpenDraftAsync(long templateId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Role.Admin);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var template = await LoadTemplateAsync(db, templateId, ct);
+        var versions = await db.WorkflowDefinitions.Where(w => w.TemplateId == templateId).OrderByDescending(w => w.Version).ToListAsync(ct);
+        var draft = versions.FirstOrDefault(w => !w.IsPublished);
+        if (draft is null)
+        {
+            draft = versions.Count == 0
+                ? WorkflowDefinition.Create(templateId, template.Name + "流程", StarterGraph(), time)
+                : versions[0].NextDraft(versions[0].Version + 1, time);
+            db.WorkflowDefinitions.Add(draft);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return Design(draft, template);
+    }
+
+    public async Task<WorkflowDesign?> GetVersionAsync(long id, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Role.Admin);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var workflow = await db.WorkflowDefinitions.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct);
+        return workflow is null ? null : Design(workflow, await LoadTemplateAsync(db, workflow.TemplateId, ct));
+    }
+
+    public async Task<IReadOnlyList<WorkflowVersionRow>> VersionsAsync(string definitionId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Role.Admin);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.WorkflowDefinitions.AsNoTracking().Where(w => w.DefinitionId == definitionId).OrderByDescending(w => w.Version)
+            .Select(w => new WorkflowVersionRow(w.Id, w.Version, w.IsPublished, w.UpdatedAt, w.PublishedAt, w.PublishedByName,
+                db.Tickets.Count(t => t.WorkflowId == w.Id)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Saves the draft's graph; returns the new revision. Refused when someone else saved or published it meanwhile.</summary>
+    public Task<long> SaveDraftAsync(long id, long revision, string? name, WorkflowGraph graph, CancellationToken ct = default) =>
+        MutateAsync(id, revision, (w, _) => w.SaveDraft(name, graph, time), ct);
+
+    /// <summary>Problems that would stop publishing this graph, without saving anything.</summary>
+    public async Task<IReadOnlyList<WorkflowProblem>> ValidateAsync(long templateId, WorkflowGraph graph, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Role.Admin);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return WorkflowValidator.Validate(graph, await LoadTemplateAsync(db, templateId, ct));
+    }
+
+    /// <summary>Saves and publishes the draft in one step: either both happen or neither.</summary>
+    public async Task<int> PublishAsync(long id, long revision, string? name, WorkflowGraph graph, CancellationToken ct = default)
+    {
+        var user = await currentUser.RequireAsync(Role.Admin);
+        var version = 0;
+        await MutateAsync(id, revision, (w, template) =>
+        {
+            w.SaveDraft(name, graph, time);
+            w.Publish(template, new WorkflowActor(user.Id, user.DisplayName, user.Role), time);
+            version = w.Version;
+        }, ct);
+        return version;
+    }
+
+    private async Task<long> MutateAsync(long id, long revision, Action<WorkflowDefinition, TicketTemplate> change, CancellationToken ct)
+    {
+        await currentUser.RequireAsync(Role.Admin);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var workflow = await db.WorkflowDefinitions.SingleOrDefaultAsync(w => w.Id == id, ct)
+            ?? throw new DomainException("WorkflowNotFound", "The workflow version no longer exists.");
+        if (workflow.Revision != revision)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        change(workflow, await LoadTemplateAsync(db, workflow.TemplateId, ct));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        return workflow.Revision;
+    }
+
+    private static WorkflowDesign Design(WorkflowDefinition w, TicketTemplate template) =>
+        new(w.Id, w.DefinitionId, w.TemplateId, template.Name, w.Name, w.Version, w.IsPublished, w.Revision, w.Graph, template);
+
+    private static async Task<TicketTemplate> LoadTemplateAsync(ScrmDbContext db, long templateId, CancellationToken ct) =>
+        await db.TicketTemplates.AsNoTracking().Include(t => t.Fields).Include(t => t.Rules).SingleOrDefaultAsync(t => t.Id == templateId, ct)
+        ?? throw new DomainException("TemplateNotFound", "Choose a ticket template.");
+
+    /// <summary>A first draft that already works: start, one step handled by the desk, and the end.</summary>
+    private static WorkflowGraph StarterGraph() => new WorkflowGraphBuilder()
+        .Start("start", "开始")
+        .Step("handle", "处理", ActorRule.Desk)
+        .End("done", "完成", EndOutcome.Closed)
+        .Link("start", "handle")
+        .Link("handle", "done", "完成")
+        .Build();
+}
