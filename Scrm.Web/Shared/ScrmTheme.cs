@@ -1,5 +1,6 @@
 using MudBlazor;
 using Scrm.Domain.Tickets;
+using Scrm.Domain.Workflows;
 
 namespace Scrm.Web.Shared;
 
@@ -58,4 +59,21 @@ public static class ScrmTheme
         TicketStatus.Closed => Color.Dark,
         _ => Color.Default,
     };
+
+    /// <summary>Workflow designer: one colour per node kind (palette, node bar, ports, mini-map).</summary>
+    public static string NodeKindColor(NodeKind kind) => kind switch
+    {
+        NodeKind.Start => "#00B42A",
+        NodeKind.Step => "#1677FF",
+        NodeKind.Approval => "#722ED1",
+        NodeKind.Branch => "#FF7D00",
+        NodeKind.Timer => "#14C9C9",
+        NodeKind.Action => "#5C6B7A",
+        _ => "#D32F2F",
+    };
+
+    /// <summary>Workflow designer: links, the selected link and the canvas grid.</summary>
+    public const string LinkColor = "#8F959E";
+    public const string LinkSelectedColor = "#1677FF";
+    public const string CanvasBackground = "#FAFBFC";
 }

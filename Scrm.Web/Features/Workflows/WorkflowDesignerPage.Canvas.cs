@@ -1,0 +1,186 @@
+using Blazor.Diagrams;
+using Blazor.Diagrams.Core.Behaviors;
+using Blazor.Diagrams.Core.Extensions;
+using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Models.Base;
+using Microsoft.AspNetCore.Components.Web;
+using Scrm.Domain.Workflows;
+using Scrm.Web.Features.Workflows.Designer;
+
+namespace Scrm.Web.Features.Workflows;
+
+/// <summary>The canvas side of the designer: drops, selection, edits from the side panel, undo/redo, layout and zoom.</summary>
+public sealed partial class WorkflowDesignerPage
+{
+    private BlazorDiagram _diagram = null!;
+    private readonly UndoHistory _history = new();
+    private SelectableModel? _selected;
+    private NodeKind? _dragged;
+    private bool _dirty;
+    private bool _restoring;
+    private bool _pendingRecord;
+    private bool _fitted;
+
+    private void InitDiagram()
+    {
+        _diagram = DiagramFactory.Create();
+        _diagram.SelectionChanged += OnSelectionChanged;
+        _diagram.Nodes.Added += OnNodeAdded;
+        _diagram.Nodes.Removed += OnNodeRemoved;
+        _diagram.Links.Added += OnLinkAdded;
+        _diagram.Links.Removed += OnLinkRemoved;
+        _diagram.Changed += OnDiagramChanged;
+        _diagram.ContainerChanged += OnContainerChanged;
+        _diagram.Options.Constraints.ShouldDeleteNode = _ => ValueTask.FromResult(!_readOnly);
+        _diagram.Options.Constraints.ShouldDeleteLink = _ => ValueTask.FromResult(!_readOnly);
+        var keys = _diagram.GetBehavior<KeyboardShortcutsBehavior>()!;
+        keys.SetShortcut("z", ctrl: true, shift: false, alt: false, d => { _ = InvokeAsync(Undo); return ValueTask.CompletedTask; });
+        keys.SetShortcut("y", ctrl: true, shift: false, alt: false, d => { _ = InvokeAsync(Redo); return ValueTask.CompletedTask; });
+    }
+
+    private void LoadGraph(WorkflowGraph graph, bool resetHistory)
+    {
+        _restoring = true;
+        try
+        {
+            _selected = null;
+            GraphMapper.Load(_diagram, graph, LabelOf);
+        }
+        finally
+        {
+            _restoring = false;
+            _pendingRecord = false;
+        }
+
+        if (resetHistory)
+        {
+            _history.Reset(CurrentGraph);
+            _dirty = false;
+        }
+
+        SetLocked(_readOnly);
+    }
+
+    private void SetLocked(bool locked) => _diagram.Batch(() =>
+    {
+        foreach (var node in _diagram.Nodes)
+        {
+            node.Locked = locked;
+            foreach (var port in node.Ports)
+            {
+                port.Locked = locked;
+                port.Refresh();
+            }
+
+            node.Refresh();
+        }
+
+        foreach (var link in _diagram.Links)
+        {
+            link.Locked = locked;
+            link.Refresh();
+        }
+    });
+
+    private void OnDrop(DragEventArgs e)
+    {
+        if (_dragged is not { } kind || _readOnly || _diagram.Container is null)
+        {
+            return;
+        }
+
+        _dragged = null;
+        var p = _diagram.GetRelativeMousePoint(e.ClientX, e.ClientY);
+        var id = GraphMapper.NewId(_diagram, kind.ToString().ToLowerInvariant());
+        var x = Math.Round((p.X - (LayeredLayout.NodeWidth / 2)) / DiagramFactory.GridSize) * DiagramFactory.GridSize;
+        var y = Math.Round((p.Y - (LayeredLayout.NodeHeight / 2)) / DiagramFactory.GridSize) * DiagramFactory.GridSize;
+        var node = new DesignerNode(GraphMapper.NewNode(kind, id, L[$"NodeKind.{kind}"], x, y));
+        _diagram.Nodes.Add(node);
+        _diagram.SelectModel(node, unselectOthers: true);
+    }
+
+    private void OnSelectionChanged(SelectableModel _)
+    {
+        _selected = _diagram.GetSelectedModels().FirstOrDefault(m => m is DesignerNode or DesignerLink);
+        InvokeAsync(StateHasChanged);
+    }
+
+    private void OnNodeAdded(NodeModel node)
+    {
+        node.Moved += OnNodeMoved;
+        MarkChanged();
+    }
+
+    private void OnNodeRemoved(NodeModel node)
+    {
+        node.Moved -= OnNodeMoved;
+        MarkChanged();
+    }
+
+    private void OnNodeMoved(MovableModel _) => Record();
+
+    private void OnLinkAdded(BaseLinkModel link) => link.TargetAttached += OnTargetAttached;
+
+    private void OnLinkRemoved(BaseLinkModel link)
+    {
+        link.TargetAttached -= OnTargetAttached;
+        if (link.IsAttached)
+        {
+            MarkChanged();
+        }
+    }
+
+    // A link the admin just drew: give it its place among the node's ways out and a button text to start from.
+    private void OnTargetAttached(BaseLinkModel model)
+    {
+        if (model is not DesignerLink { From: { } from } link)
+        {
+            return;
+        }
+
+        var siblings = _diagram.Links.OfType<DesignerLink>().Where(l => l != link && l.From == from).ToList();
+        link.TransitionOrder = siblings.Count == 0 ? 0 : siblings.Max(l => l.TransitionOrder) + 1;
+        link.Label = from.Kind.IsHuman() ? L[siblings.Count == 0 ? "Designer.NewButton" : "Designer.NewButtonOther"] : "";
+        link.IsDefault = from.Kind == NodeKind.Branch && !siblings.Any(l => l.IsDefault) && siblings.Count > 0;
+        link.ShowLabel(LabelOf(link));
+        Record();
+    }
+
+    private void OnDiagramChanged()
+    {
+        if (_pendingRecord)
+        {
+            Record();
+        }
+    }
+
+    private void OnContainerChanged()
+    {
+        if (!_fitted && _diagram.Container is { Width: > 0 })
+        {
+            _fitted = true;
+            Fit();
+        }
+    }
+
+    private void MarkChanged()
+    {
+        if (!_restoring)
+        {
+            _pendingRecord = true;
+        }
+    }
+
+    private void Record()
+    {
+        if (_restoring)
+        {
+            return;
+        }
+
+        _pendingRecord = false;
+        _history.Record(CurrentGraph);
+        _dirty = true;
+        InvokeAsync(StateHasChanged);
+    }
+}

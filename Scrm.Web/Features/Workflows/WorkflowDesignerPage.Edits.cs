@@ -1,0 +1,142 @@
+using Blazor.Diagrams.Core.Extensions;
+using Scrm.Domain.Workflows;
+using Scrm.Web.Features.Workflows.Designer;
+
+namespace Scrm.Web.Features.Workflows;
+
+/// <summary>Edits from the side panel and the toolbar: node and link settings, delete, undo/redo, layout and zoom.</summary>
+public sealed partial class WorkflowDesignerPage
+{
+    private void UpdateNode((DesignerNode Node, WorkflowNode Data) change)
+    {
+        if (_readOnly)
+        {
+            return;
+        }
+
+        change.Node.Data = change.Data;
+        change.Node.Refresh();
+        Record();
+    }
+
+    private void UpdateLink((DesignerLink Link, WorkflowTransition Data) change)
+    {
+        if (_readOnly)
+        {
+            return;
+        }
+
+        var (link, data) = change;
+        link.Label = data.Label;
+        link.Guard = data.Guard;
+        link.TransitionOrder = data.Order;
+        if (data.IsDefault && !link.IsDefault)
+        {
+            // One default per branch: taking it here drops it elsewhere.
+            foreach (var other in _diagram.Links.OfType<DesignerLink>().Where(l => l != link && l.From == link.From && l.IsDefault))
+            {
+                other.IsDefault = false;
+                other.ShowLabel(LabelOf(other));
+            }
+        }
+
+        link.IsDefault = data.IsDefault;
+        link.ShowLabel(LabelOf(link));
+        Record();
+    }
+
+    private void DeleteSelected()
+    {
+        if (_readOnly || _selected is null)
+        {
+            return;
+        }
+
+        if (_selected is DesignerNode node)
+        {
+            _diagram.Nodes.Remove(node);
+        }
+        else if (_selected is DesignerLink link)
+        {
+            _diagram.Links.Remove(link);
+        }
+
+        _selected = null;
+        Record();
+    }
+
+    private void Undo() => Restore(_history.Undo());
+
+    private void Redo() => Restore(_history.Redo());
+
+    private void Restore(WorkflowGraph? graph)
+    {
+        if (graph is null || _readOnly)
+        {
+            return;
+        }
+
+        LoadGraph(graph, resetHistory: false);
+        _dirty = true;
+        if (_problems is not null)
+        {
+            ShowProblems(_problems);
+        }
+
+        StateHasChanged();
+    }
+
+    private void AutoLayout()
+    {
+        LayeredLayout.Apply(_diagram);
+        Fit();
+        Record();
+    }
+
+    private string LabelOf(DesignerLink link)
+    {
+        var text = link.IsDefault && link.Label.Length == 0 ? L["Designer.DefaultLabel"].Value : link.Label;
+        return link.Guard is null ? text : (text.Length == 0 ? L["Designer.GuardLabel"].Value : $"{text} · {L["Designer.GuardLabel"]}");
+    }
+
+    private void ZoomBy(double factor)
+    {
+        if (_diagram.Container is not { } c)
+        {
+            return;
+        }
+
+        var old = _diagram.Zoom;
+        var zoom = Math.Clamp(old * factor, _diagram.Options.Zoom.Minimum, _diagram.Options.Zoom.Maximum);
+        double sx = c.Width / 2, sy = c.Height / 2, wx = (sx - _diagram.Pan.X) / old, wy = (sy - _diagram.Pan.Y) / old;
+        _diagram.Batch(() =>
+        {
+            _diagram.SetZoom(zoom);
+            _diagram.SetPan(sx - (wx * zoom), sy - (wy * zoom));
+        });
+    }
+
+    /// <summary>Shows the whole graph centred, never zoomed in past 100%.</summary>
+    private void Fit(double margin = 40)
+    {
+        if (_diagram.Container is not { } c || _diagram.Nodes.Count == 0)
+        {
+            return;
+        }
+
+        var b = _diagram.Nodes.GetBounds();
+        var zoom = Math.Clamp(Math.Min((c.Width - (2 * margin)) / b.Width, (c.Height - (2 * margin)) / b.Height), _diagram.Options.Zoom.Minimum, 1.0);
+        _diagram.Batch(() =>
+        {
+            _diagram.SetZoom(zoom);
+            _diagram.SetPan((c.Width / 2) - ((b.Left + (b.Width / 2)) * zoom), (c.Height / 2) - ((b.Top + (b.Height / 2)) * zoom));
+        });
+    }
+
+    private void DisposeDiagram()
+    {
+        _diagram.SelectionChanged -= OnSelectionChanged;
+        _diagram.Changed -= OnDiagramChanged;
+        _diagram.ContainerChanged -= OnContainerChanged;
+    }
+}

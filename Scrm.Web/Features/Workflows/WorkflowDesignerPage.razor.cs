@@ -1,0 +1,161 @@
+using Blazor.Diagrams;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using Scrm.Domain.Common;
+using Scrm.Domain.Workflows;
+using Scrm.Web.Features.Workflows.Components;
+using Scrm.Web.Features.Workflows.Designer;
+using Scrm.Web.Security;
+using Scrm.Web.Shared;
+
+namespace Scrm.Web.Features.Workflows;
+
+/// <summary>流程设计器: edits a template's draft workflow, or shows any version read-only. Canvas handling is in the .Canvas part.</summary>
+public sealed partial class WorkflowDesignerPage : IDisposable
+{
+    private WorkflowDesign? _design;
+    private string _name = "";
+    private long _revision;
+    private bool _readOnly;
+    private bool _notFound;
+    private bool _busy;
+    private bool _conflict;
+    private bool _versionsOpen;
+    private IReadOnlyList<WorkflowVersionRow>? _versions;
+    private IReadOnlyList<WorkflowProblem>? _problems;
+    private ConditionLookups _lookups = ConditionLookups.Empty;
+
+    /// <summary>Edit this template's draft.</summary>
+    [Parameter] public long? TemplateId { get; set; }
+
+    /// <summary>Show this version read-only.</summary>
+    [Parameter] public long? Id { get; set; }
+
+    [Inject] private WorkflowService Workflows { get; set; } = default!;
+    [Inject] private LookupService Lookups { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    /// <summary>The graph as it stands on the canvas: what Save and Publish send.</summary>
+    public WorkflowGraph CurrentGraph => GraphMapper.ToGraph(_diagram);
+
+    protected override void OnInitialized() => InitDiagram();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await ReloadAsync();
+        var cities = await Lookups.CitiesAsync();
+        var templates = await Lookups.TemplatesAsync(activeOnly: false);
+        _lookups = new ConditionLookups(
+            cities.Select(c => new Choice(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Display)).ToList(),
+            templates.Select(t => new Choice(t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Name)).ToList());
+    }
+
+    private async Task ReloadAsync()
+    {
+        _conflict = false;
+        _problems = null;
+        var design = Id is { } id ? await Workflows.GetVersionAsync(id) : await Workflows.OpenDraftAsync(TemplateId!.Value);
+        if (design is null)
+        {
+            _notFound = true;
+            return;
+        }
+
+        _design = design;
+        _name = design.Name;
+        _revision = design.Revision;
+        _readOnly = Id is not null || design.IsPublished;
+        LoadGraph(design.Graph, resetHistory: true);
+    }
+
+    private async Task SaveAsync()
+    {
+        await RunAsync(async () =>
+        {
+            _revision = await Workflows.SaveDraftAsync(_design!.Id, _revision, _name, CurrentGraph);
+            _dirty = false;
+            Snackbar.Add(L["Designer.Saved"], Severity.Success);
+        });
+    }
+
+    private async Task ValidateAsync()
+    {
+        await RunAsync(async () => ShowProblems(await Workflows.ValidateAsync(_design!.TemplateId, CurrentGraph)));
+    }
+
+    private async Task PublishAsync()
+    {
+        await RunAsync(async () =>
+        {
+            var version = await Workflows.PublishAsync(_design!.Id, _revision, _name, CurrentGraph);
+            ShowProblems([]);
+            _dirty = false;
+            Snackbar.Add(L["Designer.PublishedVersion", version], Severity.Success);
+            _design = await Workflows.GetVersionAsync(_design.Id);
+            _readOnly = true;
+            SetLocked(true);
+        });
+    }
+
+    private async Task OpenVersionsAsync()
+    {
+        _versionsOpen = true;
+        _versions = null;
+        _versions = await Workflows.VersionsAsync(_design!.DefinitionId);
+    }
+
+    private async Task RunAsync(Func<Task> action)
+    {
+        _busy = true;
+        try
+        {
+            await action();
+        }
+        catch (WorkflowValidationException ex)
+        {
+            ShowProblems(ex.Problems);
+            Snackbar.Add(L["Designer.NotPublished"], Severity.Error);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            _conflict = true;
+        }
+        catch (DomainException ex)
+        {
+            Snackbar.Add(L.Describe(ex), Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void ShowProblems(IReadOnlyList<WorkflowProblem> problems)
+    {
+        _problems = problems;
+        foreach (var node in _diagram.Nodes.OfType<DesignerNode>())
+        {
+            var mine = problems.FirstOrDefault(p => p.NodeId == node.Id);
+            var text = mine is null ? null : ProblemList.Describe(L, mine);
+            if (text != node.Problem)
+            {
+                node.Problem = text;
+                node.Refresh();
+            }
+        }
+    }
+
+    private void PickProblem(WorkflowProblem problem)
+    {
+        var model = (Blazor.Diagrams.Core.Models.Base.SelectableModel?)_diagram.Links.FirstOrDefault(l => l.Id == problem.TransitionId)
+            ?? _diagram.Nodes.FirstOrDefault(n => n.Id == problem.NodeId);
+        if (model is not null)
+        {
+            _diagram.SelectModel(model, unselectOthers: true);
+        }
+    }
+
+    public void Dispose() => DisposeDiagram();
+}
