@@ -54,12 +54,22 @@ public sealed partial class WorkflowDesignerPage
 
         if (resetHistory)
         {
+            if (!_readOnly && IsCrowded(graph))
+            {
+                LayeredLayout.Apply(_diagram);
+            }
+
             _history.Reset(CurrentGraph);
             _dirty = false;
         }
 
         SetLocked(_readOnly);
     }
+
+    // Graphs built in code (seed data, the starter draft) sit too close for their labels: lay them out once on opening.
+    private static bool IsCrowded(WorkflowGraph graph) => graph.Transitions.Any(t =>
+        graph.FindNode(t.From) is { } from && graph.FindNode(t.To) is { } to
+        && Math.Abs(to.X - from.X) < LayeredLayout.NodeWidth + 40 && Math.Abs(to.Y - from.Y) < LayeredLayout.NodeHeight);
 
     private void SetLocked(bool locked) => _diagram.Batch(() =>
     {
@@ -108,12 +118,14 @@ public sealed partial class WorkflowDesignerPage
     private void OnNodeAdded(NodeModel node)
     {
         node.Moved += OnNodeMoved;
+        node.SizeChanged += OnNodeSized;
         MarkChanged();
     }
 
     private void OnNodeRemoved(NodeModel node)
     {
         node.Moved -= OnNodeMoved;
+        node.SizeChanged -= OnNodeSized;
         MarkChanged();
     }
 
@@ -154,12 +166,23 @@ public sealed partial class WorkflowDesignerPage
         }
     }
 
-    private void OnContainerChanged()
+    private void OnContainerChanged() => FitOnce();
+
+    private void OnNodeSized(NodeModel _) => FitOnce();
+
+    // The first fit waits until the canvas and every node have been measured in the browser.
+    private void FitOnce()
     {
-        if (!_fitted && _diagram.Container is { Width: > 0 })
+        if (!_fitted && _diagram.Container is { Width: > 0 } && _diagram.Nodes.All(n => n.Size is not null))
         {
             _fitted = true;
-            Fit();
+            Fit(minZoom: 0.7);
+
+            // Ports measured while the view moved converted their screen position with the new pan: measure them again.
+            foreach (var node in _diagram.Nodes)
+            {
+                node.ReinitializePorts();
+            }
         }
     }
 

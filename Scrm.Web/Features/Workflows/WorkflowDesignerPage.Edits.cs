@@ -116,8 +116,11 @@ public sealed partial class WorkflowDesignerPage
         });
     }
 
-    /// <summary>Shows the whole graph centred, never zoomed in past 100%.</summary>
-    private void Fit(double margin = 40)
+    /// <summary>
+    /// Shows the graph centred, never zoomed in past 100% nor out past <paramref name="minZoom"/>; a graph still too wide
+    /// starts at its left edge (Start), and the admin pans from there.
+    /// </summary>
+    private void Fit(double? minZoom = null, double margin = 40)
     {
         if (_diagram.Container is not { } c || _diagram.Nodes.Count == 0)
         {
@@ -125,11 +128,15 @@ public sealed partial class WorkflowDesignerPage
         }
 
         var b = _diagram.Nodes.GetBounds();
-        var zoom = Math.Clamp(Math.Min((c.Width - (2 * margin)) / b.Width, (c.Height - (2 * margin)) / b.Height), _diagram.Options.Zoom.Minimum, 1.0);
+        var fits = Math.Min((c.Width - (2 * margin)) / b.Width, (c.Height - (2 * margin)) / b.Height);
+        var zoom = Math.Clamp(fits, minZoom ?? _diagram.Options.Zoom.Minimum, 1.0);
+        var panX = b.Width * zoom <= c.Width - (2 * margin)
+            ? (c.Width / 2) - ((b.Left + (b.Width / 2)) * zoom)
+            : margin - (b.Left * zoom);
         _diagram.Batch(() =>
         {
             _diagram.SetZoom(zoom);
-            _diagram.SetPan((c.Width / 2) - ((b.Left + (b.Width / 2)) * zoom), (c.Height / 2) - ((b.Top + (b.Height / 2)) * zoom));
+            _diagram.SetPan(panX, (c.Height / 2) - ((b.Top + (b.Height / 2)) * zoom));
         });
     }
 
