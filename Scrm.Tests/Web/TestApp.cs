@@ -44,6 +44,7 @@ public static class TestApp
         services.AddScoped<TicketService>();
         services.AddScoped<TemplateService>();
         services.AddScoped<WorkbenchService>();
+        services.AddScoped<Scrm.Web.Features.Workflows.WorkflowService>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         return keepAlive;
     }

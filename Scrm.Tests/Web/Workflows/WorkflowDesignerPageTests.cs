@@ -1,0 +1,68 @@
+using Blazor.Diagrams.Core.Geometry;
+using Bunit;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Scrm.Data;
+using Scrm.Domain.Workflows;
+using Scrm.Web.Features.Workflows;
+using Xunit;
+
+namespace Scrm.Tests.Web.Workflows;
+
+/// <summary>The designer page over the seeded installation workflow: the canvas renders, the side panel edits what is selected.</summary>
+public sealed class WorkflowDesignerPageTests : ScrmComponentTest
+{
+    public WorkflowDesignerPageTests()
+    {
+        // The canvas measures itself through JS; bUnit's loose mode would hand it a null rectangle.
+        JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 1000, 700));
+    }
+
+    protected override string UserName => "admin";
+
+    [Fact]
+    public async Task SidePanel_RenamesANodeAndSetsItsSla_InTheGraphThePageWouldSave()
+    {
+        var templateId = await InstallationTemplateIdAsync();
+        var cut = Render<WorkflowDesignerPage>(p => p.Add(x => x.TemplateId, templateId));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".wf-node")));
+
+        cut.Find(".diagram-node[data-node-id=accept]").PointerDown(new PointerEventArgs { Button = 0 });
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=node-properties]")));
+        cut.Find("input[data-testid=node-name]").Change("受理登记");
+        cut.Find("input[data-testid=node-sla]").Change("90");
+
+        cut.WaitForAssertion(() => Assert.Contains("受理登记", cut.Find(".wf-node[data-node-id=accept] .wf-title").TextContent, StringComparison.Ordinal));
+        var node = cut.Instance.CurrentGraph.Node("accept");
+        Assert.Equal("受理登记", node.Name);
+        Assert.Equal(90, node.SlaMinutes);
+        Assert.Equal(NodeKind.Step, node.Kind);
+        Assert.False(cut.Find("button[data-testid=undo]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Undo_PutsTheRenamedNodeBack()
+    {
+        var templateId = await InstallationTemplateIdAsync();
+        var cut = Render<WorkflowDesignerPage>(p => p.Add(x => x.TemplateId, templateId));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".wf-node")));
+        var before = cut.Instance.CurrentGraph.Node("visit").Name;
+
+        cut.Find(".diagram-node[data-node-id=visit]").PointerDown(new PointerEventArgs { Button = 0 });
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("input[data-testid=node-name]")));
+        cut.Find("input[data-testid=node-name]").Change("上门服务");
+        Assert.Equal("上门服务", cut.Instance.CurrentGraph.Node("visit").Name);
+
+        cut.Find("button[data-testid=undo]").Click();
+
+        Assert.Equal(before, cut.Instance.CurrentGraph.Node("visit").Name);
+    }
+
+    private async Task<long> InstallationTemplateIdAsync()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await using var db = await Services.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(ct);
+        return await db.TicketTemplates.Where(t => t.Name == "安装工单").Select(t => t.Id).SingleAsync(ct);
+    }
+}
