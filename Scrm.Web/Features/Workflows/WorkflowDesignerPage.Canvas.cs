@@ -152,11 +152,19 @@ public sealed partial class WorkflowDesignerPage
 
         var siblings = _diagram.Links.OfType<DesignerLink>().Where(l => l != link && l.From == from).ToList();
         link.TransitionOrder = siblings.Count == 0 ? 0 : siblings.Max(l => l.TransitionOrder) + 1;
-        link.Label = from.Kind.IsHuman() ? L[siblings.Count == 0 ? "Designer.NewButton" : "Designer.NewButtonOther"] : "";
+        link.Label = NewButtonText(from.Kind, siblings.Count);
         link.IsDefault = from.Kind == NodeKind.Branch && !siblings.Any(l => l.IsDefault) && siblings.Count > 0;
         link.ShowLabel(LabelOf(link));
+        _diagram.SelectModel(link, unselectOthers: true);
         Record();
     }
+
+    private string NewButtonText(NodeKind kind, int siblings) => kind switch
+    {
+        NodeKind.Approval => L[siblings == 0 ? "Designer.NewApprove" : "Designer.NewReject"],
+        NodeKind.Step => L[siblings == 0 ? "Designer.NewButton" : "Designer.NewButtonOther"],
+        _ => "",
+    };
 
     private void OnDiagramChanged()
     {
