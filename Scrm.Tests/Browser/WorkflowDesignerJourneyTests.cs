@@ -1,0 +1,110 @@
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Scrm.Tests.Browser;
+
+/// <summary>流程设计器 in Chromium: an admin draws a workflow and publishes it; an agent's ticket then offers its buttons.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WorkflowDesignerJourneyTests(AppServerFixture app)
+{
+    [Fact]
+    public Task Admin_DrawsValidatesAndPublishesAWorkflow_ThenATicketOffersItsButtons() =>
+        app.RunJourneyAsync("workflow-designer-journey", async page =>
+    {
+        await BrowserSession.LoginAsync(page, "admin");
+        await BrowserSession.GotoInteractiveAsync(page, "admin/workflows");
+        await page.Locator("[data-testid=workflow-list] tr", new() { HasText = "维修工单" }).ClickAsync();
+        await BrowserSession.WaitInteractiveAsync(page);
+        await Expect(page.Locator(".wf-node[data-node-id=handle]")).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(800); // ports are measured in the browser after the nodes appear
+
+        // Four nodes from the palette onto the canvas.
+        var host = page.Locator("[data-testid=canvas-host]");
+        var box = (await host.BoundingBoxAsync())!;
+        foreach (var (kind, fx, fy) in new[] { ("Branch", .25f, .75f), ("Approval", .5f, .6f), ("Step", .5f, .9f), ("End", .8f, .85f) })
+        {
+            await page.Locator($"[data-testid=palette-{kind}]").DragToAsync(host, new() { TargetPosition = new() { X = box.Width * fx, Y = box.Height * fy } });
+        }
+
+        await Expect(page.Locator(".wf-node")).ToHaveCountAsync(7);
+        var handle = page.Locator(".wf-node[data-node-id=handle]");
+        var branch = page.Locator(".wf-node[data-kind=Branch]");
+        var approval = page.Locator(".wf-node[data-kind=Approval]");
+        var step = page.Locator(".wf-node[data-kind=Step]:not([data-node-id=handle])");
+        var end = page.Locator(".wf-node[data-kind=End]:not([data-node-id=done])");
+
+        // Connect them; a new link is selected, so its properties are at hand.
+        await ConnectAsync(page, handle, branch);
+        await page.Locator("input[data-testid=link-label]").FillAsync("检测完成");
+        await page.Locator("input[data-testid=link-label]").PressAsync("Enter");
+        await Expect(page.Locator(".wf-link-label", new() { HasText = "检测完成" })).ToHaveCountAsync(1);
+        await ConnectAsync(page, branch, approval);
+        await page.Locator("[data-testid=add-guard]").ClickAsync();
+        await Expect(page.Locator("[data-testid=condition-row]")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".wf-link-label", new() { HasText = "条件" })).ToHaveCountAsync(1);
+        await ConnectAsync(page, branch, step);
+        await Expect(page.Locator(".wf-link-label", new() { HasText = "默认" })).ToHaveCountAsync(1);
+        await ConnectAsync(page, approval, step);
+        await Expect(page.Locator(".wf-link-label", new() { HasText = "同意" })).ToHaveCountAsync(1);
+
+        // The new step leads nowhere yet: validation says so and marks it.
+        await page.Locator("[data-testid=validate]").ClickAsync();
+        await Expect(page.Locator("[data-testid=problem]", new() { HasText = "没有出口" })).ToHaveCountAsync(1);
+        await Expect(page.Locator(".wf-node.problem")).Not.ToHaveCountAsync(0);
+        await page.Locator("[data-testid=problem]", new() { HasText = "没有出口" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=selected-kind]")).ToHaveTextAsync("人工步骤");
+
+        // Fix it, check again, lay it out and publish.
+        await page.Locator("[data-testid=zoom-fit]").ClickAsync();
+        await page.WaitForTimeoutAsync(300);
+        await ConnectAsync(page, step, end);
+        await page.Locator("[data-testid=validate]").ClickAsync();
+        await Expect(page.Locator("[data-testid=problems-none]")).ToBeVisibleAsync();
+        await Expect(page.Locator(".wf-node.problem")).ToHaveCountAsync(0);
+        await page.Locator("[data-testid=auto-layout]").ClickAsync();
+        await page.Locator("[data-testid=publish]").ClickAsync();
+        await Expect(page.Locator("[data-testid=read-only]")).ToBeVisibleAsync();
+        await Expect(page.GetByText("已发布版本 1。")).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(500);
+        await AppServerFixture.ScreenshotAsync(page, "workflow-designer-published");
+
+        // An agent's new repair ticket waits at 处理, whose ways out are 完成 (seeded) and 检测完成 (drawn).
+        await page.Context.ClearCookiesAsync();
+        await BrowserSession.LoginAsync(page, "agent");
+        await BrowserSession.GotoInteractiveAsync(page, "tickets/new");
+        await page.Locator("[data-testid=template-picker] [data-template=维修工单]").ClickAsync();
+        await page.Locator("[data-testid=ticket-title]").FillAsync($"E2E 空调不制冷 {Guid.NewGuid().ToString("N")[..6]}");
+        await BrowserSession.SelectAsync(page, "[data-field=fault_types]", "不制冷");
+        await BrowserSession.SelectAsync(page, "[data-field=warranty]", "过保");
+        await page.Locator("[data-field=contact_phone] input").FillAsync("13800138000");
+        await page.Locator("[data-field=quote] input").FillAsync("300"); // 过保 makes the quote required (智能必填)
+        await page.Locator("[data-testid=submit-ticket]").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/tickets/\d+$"));
+        await BrowserSession.WaitInteractiveAsync(page);
+
+        var buttons = page.Locator("[data-testid=ticket-actions] [data-transition]");
+        await Expect(buttons).ToHaveCountAsync(2);
+        Assert.Equal(["完成", "检测完成"], (await buttons.AllInnerTextsAsync()).Select(t => t.Trim()));
+    });
+
+    // Port to port with pointer events: each move is a round trip to the server, so move in steps and pause before letting go.
+    private static async Task ConnectAsync(IPage page, ILocator from, ILocator to)
+    {
+        var (ax, ay) = await CenterAsync(from.Locator(".wf-out"));
+        var (bx, by) = await CenterAsync(to.Locator(".wf-in"));
+        await page.Mouse.MoveAsync(ax, ay);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((ax + bx) / 2, (ay + by) / 2, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(bx, by, new() { Steps = 5 });
+        await page.WaitForTimeoutAsync(200);
+        await page.Mouse.UpAsync();
+        await Expect(page.Locator("[data-testid=link-properties]")).ToBeVisibleAsync();
+    }
+
+    private static async Task<(float X, float Y)> CenterAsync(ILocator locator)
+    {
+        var b = (await locator.BoundingBoxAsync())!;
+        return (b.X + (b.Width / 2), b.Y + (b.Height / 2));
+    }
+}
