@@ -185,12 +185,6 @@ public sealed partial class WorkflowDesignerPage
         {
             _fitted = true;
             Fit(minZoom: 0.7);
-
-            // Ports measured while the view moved converted their screen position with the new pan: measure them again.
-            foreach (var node in _diagram.Nodes)
-            {
-                node.ReinitializePorts();
-            }
         }
     }
 

@@ -89,7 +89,7 @@ public sealed partial class WorkflowDesignerPage
     private void AutoLayout()
     {
         LayeredLayout.Apply(_diagram);
-        Fit();
+        Fit(minZoom: 0.5);
         Record();
     }
 
@@ -138,6 +138,12 @@ public sealed partial class WorkflowDesignerPage
             _diagram.SetZoom(zoom);
             _diagram.SetPan(panX, (c.Height / 2) - ((b.Top + (b.Height / 2)) * zoom));
         });
+
+        // A port measured while the view moved converts its screen position with the new pan and zoom: measure again.
+        foreach (var node in _diagram.Nodes)
+        {
+            node.ReinitializePorts();
+        }
     }
 
     private void DisposeDiagram()
