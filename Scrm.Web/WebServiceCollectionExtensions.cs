@@ -147,5 +147,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<WorkbenchService>();
         services.AddScoped<WorkflowService>();
+        services.AddScoped<WorkflowMigrationService>();
+        services.AddSingleton<WorkflowTimerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerService>());
     }
 }

@@ -11,6 +11,7 @@ using Scrm.Data.Seed;
 using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Templates;
 using Scrm.Web.Features.Tickets;
+using Scrm.Web.Features.Workflows;
 using Scrm.Web.Security;
 using Scrm.Web.Shared;
 
@@ -44,6 +45,8 @@ public static class TestApp
         services.AddScoped<TicketService>();
         services.AddScoped<TemplateService>();
         services.AddScoped<WorkbenchService>();
+        services.AddScoped<WorkflowService>();
+        services.AddScoped<WorkflowMigrationService>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         return keepAlive;
     }
