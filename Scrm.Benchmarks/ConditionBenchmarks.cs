@@ -96,6 +96,7 @@ public class ConditionBenchmarks
         {
             AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15).WithId("InProcess"));
             AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
+            AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median);
             SummaryStyle = SummaryStyle.Default.WithTimeUnit(TimeUnit.Nanosecond);
         }
     }

@@ -32,10 +32,11 @@ public static class WebServiceCollectionExtensions
         var services = builder.Services;
         services.AddScrmData(builder.Configuration);
         AddIdentity(services);
-        AddLocalization(services);
+        ConfigureRequestLocalization(services);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
-        AddFeatures(services);
+        services.AddScrmFeatures();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerService>());
         return builder;
     }
 
@@ -98,8 +99,6 @@ public static class WebServiceCollectionExtensions
     private static void AddIdentity(IServiceCollection services)
     {
         services.AddCascadingAuthenticationState();
-        services.AddScoped<CurrentUser>();
-        services.AddScoped<IAuditActorAccessor>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -124,9 +123,8 @@ public static class WebServiceCollectionExtensions
             .AddDefaultTokenProviders();
     }
 
-    private static void AddLocalization(IServiceCollection services)
+    private static void ConfigureRequestLocalization(IServiceCollection services)
     {
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = UserProfile.SupportedCultures.Select(c => new CultureInfo(c)).ToList();
@@ -139,13 +137,20 @@ public static class WebServiceCollectionExtensions
         });
     }
 
-    private static void AddFeatures(IServiceCollection services)
+    /// <summary>The signed-in user and the feature services: what pages and tests alike need on top of the data layer.</summary>
+    public static IServiceCollection AddScrmFeatures(this IServiceCollection services)
     {
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<IAuditActorAccessor>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<LookupService>();
         services.AddScoped<TicketService>();
         services.AddScoped<TemplateService>();
         services.AddScoped<AccountService>();
         services.AddScoped<WorkbenchService>();
         services.AddScoped<WorkflowService>();
+        services.AddScoped<WorkflowMigrationService>();
+        services.AddSingleton<WorkflowTimerService>();
+        return services;
     }
 }

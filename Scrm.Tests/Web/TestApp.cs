@@ -8,9 +8,11 @@ using Microsoft.Extensions.Time.Testing;
 using Scrm.Data;
 using Scrm.Data.Auditing;
 using Scrm.Data.Seed;
+using Scrm.Web;
 using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Templates;
 using Scrm.Web.Features.Tickets;
+using Scrm.Web.Features.Workflows;
 using Scrm.Web.Security;
 using Scrm.Web.Shared;
 
@@ -38,14 +40,7 @@ public static class TestApp
 
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         services.AddScrmData(configuration);
-        services.AddScoped<CurrentUser>();
-        services.AddScoped<IAuditActorAccessor>(sp => sp.GetRequiredService<CurrentUser>());
-        services.AddScoped<LookupService>();
-        services.AddScoped<TicketService>();
-        services.AddScoped<TemplateService>();
-        services.AddScoped<WorkbenchService>();
-        services.AddScoped<Scrm.Web.Features.Workflows.WorkflowService>();
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddScrmFeatures();
         return keepAlive;
     }
 

@@ -137,4 +137,26 @@ public sealed class WorkflowValidatorTests
 
         Assert.Contains(Validate(graph), p => p.Code == "EndHasWayOut" && p.NodeId == "done");
     }
+
+    [Fact]
+    public void GuardOnADeletedField_AndAnOperatorThatDoesNotFitTheType_AreReported()
+    {
+        var graph = Repair();
+        var onDeletedField = ConditionGroup.All(Condition.OnField("deleted_field", ConditionOperator.Equals, "x"));
+        var wrongOperator = ConditionGroup.All(Condition.OnField(Scrm.Tests.Builders.TemplateBuilder.Quantity, ConditionOperator.Contains, "3"));
+        graph = graph with
+        {
+            Transitions = graph.Transitions.Select(t => t.Id switch
+            {
+                "urgent->visit" => t with { Guard = onDeletedField },
+                "visit->done" => t with { Guard = wrongOperator },
+                _ => t,
+            }).ToList(),
+        };
+
+        var problems = Validate(graph);
+
+        Assert.Contains(problems, p => p.Code == "Guard" && p.TransitionId == "urgent->visit" && p.NodeId == "urgent");
+        Assert.Contains(problems, p => p.Code == "Guard" && p.TransitionId == "visit->done");
+    }
 }

@@ -50,7 +50,9 @@ public partial class TicketPage
 
         _notFound = _ticket is null;
         (_conflict, _form, _error, _inputErrors, _fieldErrors) = (false, null, null, null, null);
-        _breadcrumbs = [new(L["Nav.TicketCenter"], "tickets"), new(_ticket?.Number ?? "", null, disabled: true)];
+        // Technicians reach tickets from their work list, not the ticket center.
+        BreadcrumbItem root = _user?.Role == Scrm.Domain.Users.Role.Technician ? new(L["Nav.MyWork"], "") : new(L["Nav.TicketCenter"], "tickets");
+        _breadcrumbs = [root, new(_ticket?.Number ?? "", null, disabled: true)];
     }
 
     private void StartEdit()

@@ -170,36 +170,7 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
     {
         await currentUser.RequireAsync(RoleSets.TicketReaders);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.TicketId == ticketId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Select(a => new HistoryRow(a.At, a.ActorName, a.Action, a.Field, a.Before, a.After)).ToListAsync(ct);
-        return await NameReferencesAsync(db, rows, ct);
-    }
-
-    /// <summary>Shows who and where instead of ids: assignee, customer and region changes are recorded as ids.</summary>
-    private static async Task<IReadOnlyList<HistoryRow>> NameReferencesAsync(ScrmDbContext db, List<HistoryRow> rows, CancellationToken ct)
-    {
-        IEnumerable<string> Ids(string field) => rows.Where(r => r.Field == field).SelectMany(r => new[] { r.Before, r.After }).OfType<string>().Distinct();
-        var userIds = Ids(nameof(Ticket.AssigneeId)).ToList();
-        var customerIds = Ids(nameof(Ticket.CustomerId)).Select(long.Parse).ToList();
-        var regionIds = Ids(nameof(Ticket.RegionId)).Select(long.Parse).ToList();
-        var names = new Dictionary<(string, string), string>();
-        foreach (var u in await db.UserProfiles.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
-        {
-            names[(nameof(Ticket.AssigneeId), u.Id)] = u.DisplayName;
-        }
-
-        foreach (var c in await db.Customers.Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
-        {
-            names[(nameof(Ticket.CustomerId), c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))] = c.Name;
-        }
-
-        foreach (var r in await db.Regions.Where(r => regionIds.Contains(r.Id)).Select(r => new { r.Id, r.Name }).ToListAsync(ct))
-        {
-            names[(nameof(Ticket.RegionId), r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))] = r.Name;
-        }
-
-        string? Name(string? field, string? value) => field is null || value is null ? value : names.GetValueOrDefault((field, value), value);
-        return rows.Select(r => r with { Before = Name(r.Field, r.Before), After = Name(r.Field, r.After) }).ToList();
+        return await TicketHistoryQuery.RunAsync(db, ticketId, ct);
     }
 
     /// <summary>
