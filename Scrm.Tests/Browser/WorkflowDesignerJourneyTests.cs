@@ -55,14 +55,13 @@ public sealed class WorkflowDesignerJourneyTests(AppServerFixture app)
         await page.Locator("[data-testid=problem]", new() { HasText = "没有出口" }).ClickAsync();
         await Expect(page.Locator("[data-testid=selected-kind]")).ToHaveTextAsync("人工步骤");
 
-        // Fix it, check again, lay it out and publish.
+        // Fix it, check again and publish.
         await page.Locator("[data-testid=zoom-fit]").ClickAsync();
         await page.WaitForTimeoutAsync(300);
         await ConnectAsync(page, step, end);
         await page.Locator("[data-testid=validate]").ClickAsync();
         await Expect(page.Locator("[data-testid=problems-none]")).ToBeVisibleAsync();
         await Expect(page.Locator(".wf-node.problem")).ToHaveCountAsync(0);
-        await page.Locator("[data-testid=auto-layout]").ClickAsync();
         await page.Locator("[data-testid=publish]").ClickAsync();
         await Expect(page.Locator("[data-testid=read-only]")).ToBeVisibleAsync();
         await Expect(page.GetByText("已发布版本 1。")).ToBeVisibleAsync();

@@ -20,6 +20,7 @@ public sealed partial class WorkflowDesignerPage
     private bool _restoring;
     private bool _pendingRecord;
     private bool _fitted;
+    private bool _remeasurePorts;
 
     private void InitDiagram()
     {
@@ -36,6 +37,19 @@ public sealed partial class WorkflowDesignerPage
         var keys = _diagram.GetBehavior<KeyboardShortcutsBehavior>()!;
         keys.SetShortcut("z", ctrl: true, shift: false, alt: false, d => { _ = InvokeAsync(Undo); return ValueTask.CompletedTask; });
         keys.SetShortcut("y", ctrl: true, shift: false, alt: false, d => { _ = InvokeAsync(Redo); return ValueTask.CompletedTask; });
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_remeasurePorts)
+        {
+            _remeasurePorts = false;
+            await Task.Delay(100); // the nodes' own renders follow the page's
+            foreach (var node in _diagram.Nodes)
+            {
+                node.ReinitializePorts();
+            }
+        }
     }
 
     private void LoadGraph(WorkflowGraph graph, bool resetHistory)

@@ -139,11 +139,10 @@ public sealed partial class WorkflowDesignerPage
             _diagram.SetPan(panX, (c.Height / 2) - ((b.Top + (b.Height / 2)) * zoom));
         });
 
-        // A port measured while the view moved converts its screen position with the new pan and zoom: measure again.
-        foreach (var node in _diagram.Nodes)
-        {
-            node.ReinitializePorts();
-        }
+        // A port measured while the view moved converts its old screen position with the new pan and zoom: once the browser
+        // shows the new view, measure every port again (see OnAfterRenderAsync).
+        _remeasurePorts = true;
+        StateHasChanged();
     }
 
     private void DisposeDiagram()
