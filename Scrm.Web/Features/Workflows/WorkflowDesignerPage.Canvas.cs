@@ -83,7 +83,7 @@ public sealed partial class WorkflowDesignerPage
     // Graphs built in code (seed data, the starter draft) sit too close for their labels: lay them out once on opening.
     private static bool IsCrowded(WorkflowGraph graph) => graph.Transitions.Any(t =>
         graph.FindNode(t.From) is { } from && graph.FindNode(t.To) is { } to
-        && Math.Abs(to.X - from.X) < LayeredLayout.NodeWidth + 40 && Math.Abs(to.Y - from.Y) < LayeredLayout.NodeHeight);
+        && Math.Abs(to.X - from.X) < LayeredLayout.NodeWidth + 60 && Math.Abs(to.Y - from.Y) < LayeredLayout.NodeHeight);
 
     private void SetLocked(bool locked) => _diagram.Batch(() =>
     {

@@ -12,7 +12,7 @@ public static class LayeredLayout
     public const double NodeWidth = 180;
     public const double NodeHeight = 64;
 
-    public static void Apply(BlazorDiagram diagram, double gapX = 70, double gapY = 40)
+    public static void Apply(BlazorDiagram diagram, double gapX = 80, double gapY = 40)
     {
         var nodes = diagram.Nodes.OfType<DesignerNode>().ToList();
         if (nodes.Count == 0)
