@@ -4,13 +4,15 @@ using Scrm.Domain.Tickets;
 namespace Scrm.Domain.Workflows;
 
 /// <summary>
-/// Writes a graph in code (seeded workflows, tests): nodes in reading order, laid out left to right, then the ways
-/// between them. The designer builds graphs from its canvas instead.
+/// Writes a graph in code (seeded workflows, tests): nodes in reading order, laid out left to right in rows of three,
+/// then the ways between them. The designer builds graphs from its canvas instead.
 /// </summary>
 public sealed class WorkflowGraphBuilder
 {
-    private const double ColumnWidth = 220;
-    private const double RowHeight = 140;
+    // Room for a 180-px node and its link label; three per row keep a whole workflow in view on a laptop screen.
+    private const double ColumnWidth = 260;
+    private const double RowHeight = 130;
+    private const int NodesPerRow = 3;
 
     private readonly List<WorkflowNode> _nodes = [];
     private readonly List<WorkflowTransition> _transitions = [];
@@ -65,6 +67,12 @@ public sealed class WorkflowGraphBuilder
 
     private WorkflowGraphBuilder Add(WorkflowNode node)
     {
+        if (_column == NodesPerRow)
+        {
+            _column = 0;
+            _row++;
+        }
+
         _nodes.Add(node with { X = 40 + (_column * ColumnWidth), Y = 40 + (_row * RowHeight) });
         _column++;
         return this;
