@@ -153,7 +153,7 @@ public sealed partial class Ticket
             var node = graph.Node(CurrentNodeId!);
             if (node.Kind.Waits())
             {
-                Status = node.TicketStatus;
+                Status = node.StatusWhileHere();
                 TimerDueAt = node.Kind == NodeKind.Timer ? DueAt(node, time) : null;
                 Touch(time);
                 return;

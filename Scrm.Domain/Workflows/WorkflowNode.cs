@@ -50,8 +50,8 @@ public sealed record WorkflowNode
 
     public EndOutcome? Outcome { get; init; }
 
-    /// <summary>The ticket status while the ticket is at this node.</summary>
-    public TicketStatus TicketStatus => Kind switch
+    /// <summary>The ticket status while the ticket is at this node. A method, so it is not stored with the graph.</summary>
+    public TicketStatus StatusWhileHere() => Kind switch
     {
         NodeKind.End => Outcome switch
         {
