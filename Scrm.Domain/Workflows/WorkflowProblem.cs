@@ -3,6 +3,9 @@ namespace Scrm.Domain.Workflows;
 /// <summary>One reason a workflow cannot be published, pointing at the node or transition it concerns.</summary>
 public sealed record WorkflowProblem(string Code, string? NodeId, string? TransitionId, IReadOnlyList<object> Args)
 {
+    /// <summary>For a <c>Guard</c> problem, what is wrong with the condition, so the UI can say it in the user's language.</summary>
+    public Conditions.ConditionProblem? Detail { get; init; }
+
     public string Message => Code switch
     {
         "StartCount" => $"A workflow needs exactly one Start node (it has {Args[0]}).",

@@ -61,7 +61,7 @@ public static class WorkflowValidator
         {
             foreach (var problem in t.Guard!.Validate(template))
             {
-                Add("Guard", t.From, t.Id, nodes[t.From].Name, problem.Message);
+                problems.Add(new WorkflowProblem("Guard", t.From, t.Id, [nodes[t.From].Name, problem.Message]) { Detail = problem });
             }
         }
 

@@ -16,6 +16,7 @@ public sealed class ServiceFixture : IAsyncLifetime
     {
         var services = new ServiceCollection();
         _keepAlive = services.AddScrmForTests();
+        services.AddLogging();
         services.AddScoped<TestAuthenticationStateProvider>();
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
         Services = services.BuildServiceProvider();

@@ -1,5 +1,6 @@
 using Blazor.Diagrams;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Scrm.Domain.Common;
@@ -35,6 +36,7 @@ public sealed partial class WorkflowDesignerPage : IDisposable
     [Inject] private WorkflowService Workflows { get; set; } = default!;
     [Inject] private LookupService Lookups { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
     /// <summary>The graph as it stands on the canvas: what Save and Publish send.</summary>
@@ -158,4 +160,20 @@ public sealed partial class WorkflowDesignerPage : IDisposable
     }
 
     public void Dispose() => DisposeDiagram();
+
+    /// <summary>Leaving with unsaved edits asks first; the draft on the server is unchanged until saved.</summary>
+    private async Task ConfirmLeaveAsync(LocationChangingContext context)
+    {
+        if (!_dirty || _readOnly)
+        {
+            return;
+        }
+
+        var leave = await Dialogs.ShowMessageBoxAsync(L["Designer.LeaveTitle"], L["Designer.LeaveConfirm"],
+            yesText: L["Designer.Leave"], cancelText: L["Designer.Stay"]);
+        if (leave != true)
+        {
+            context.PreventNavigation();
+        }
+    }
 }
