@@ -84,7 +84,7 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
             var fields = kind switch { 0 => InstallFields(random, product, customer, _clock), 1 => RepairFields(random, customer), _ => ComplaintFields(random, customer, target) };
             var details = new TicketDetails(title, $"客户{customer.Name}来电：{title}。", urgency, customer.Id, city.Id, assignee);
             var ticket = Ticket.Create(new TicketNumber(day, _counters[day]), template, details, fields, agent.Id, _clock);
-            var facts = new TicketFacts(city.Tier, customer.Level);
+            var facts = new TicketFacts(city.Tier, customer.Level, city.ParentId);
             switch (kind)
             {
                 case 0:

@@ -132,6 +132,11 @@ public sealed partial record Condition
         }
 
         var n = compiled.Longs;
+        if (subject == BuiltInSubject.Region)
+        {
+            return EvaluateRegion(n, a, context.ParentRegionId);
+        }
+
         return Operator switch
         {
             ConditionOperator.Equals => a == n[0],
@@ -142,6 +147,23 @@ public sealed partial record Condition
             ConditionOperator.LessOrEqual => a <= n[0],
             ConditionOperator.InList => IndexOf(n, a) >= 0,
             ConditionOperator.NotInList => IndexOf(n, a) < 0,
+            _ => false,
+        };
+    }
+
+    /// <summary>A region matches itself and, for a city, its province.</summary>
+    private bool EvaluateRegion(long[] operands, long regionId, long? parentId)
+    {
+        var matches = false;
+        foreach (var id in operands)
+        {
+            matches |= id == regionId || id == parentId;
+        }
+
+        return Operator switch
+        {
+            ConditionOperator.Equals or ConditionOperator.InList => matches,
+            ConditionOperator.NotEquals or ConditionOperator.NotInList => !matches,
             _ => false,
         };
     }

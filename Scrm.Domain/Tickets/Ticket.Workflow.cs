@@ -231,7 +231,7 @@ public sealed partial class Ticket
     }
 
     private ConditionContext Context(TicketFacts facts, WorkflowActor? actor, TimeProvider time) =>
-        new(FieldValueMap, Urgency, RegionId, facts.RegionTier, facts.CustomerLevel, TemplateId, actor?.Role, time.GetUtcNow().UtcDateTime);
+        new(FieldValueMap, Urgency, RegionId, facts.RegionTier, facts.CustomerLevel, TemplateId, actor?.Role, time.GetUtcNow().UtcDateTime, facts.ParentRegionId);
 
     private static Dictionary<string, FieldType> FieldTypes(TicketTemplate template) =>
         template.Fields.ToDictionary(f => f.Key, f => f.Type, StringComparer.Ordinal);

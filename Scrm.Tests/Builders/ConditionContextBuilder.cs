@@ -18,6 +18,7 @@ public sealed class ConditionContextBuilder
     private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
     private Urgency _urgency = Urgency.Normal;
     private long? _regionId;
+    private long? _provinceId;
     private PriceTier? _tier;
     private CustomerLevel? _level;
     private Role? _role = Role.Agent;
@@ -48,9 +49,9 @@ public sealed class ConditionContextBuilder
         return this;
     }
 
-    public ConditionContextBuilder InRegion(long? regionId, PriceTier? tier = null)
+    public ConditionContextBuilder InRegion(long? regionId, PriceTier? tier = null, long? provinceId = null)
     {
-        (_regionId, _tier) = (regionId, tier);
+        (_regionId, _tier, _provinceId) = (regionId, tier, provinceId);
         return this;
     }
 
@@ -72,5 +73,5 @@ public sealed class ConditionContextBuilder
         return this;
     }
 
-    public ConditionContext Build() => new(new Dictionary<string, string>(_fields, StringComparer.Ordinal), _urgency, _regionId, _tier, _level, TemplateId, _role, _nowUtc);
+    public ConditionContext Build() => new(new Dictionary<string, string>(_fields, StringComparer.Ordinal), _urgency, _regionId, _tier, _level, TemplateId, _role, _nowUtc, _provinceId);
 }

@@ -17,9 +17,16 @@ internal static class Workflows
     public static async Task<WorkflowDefinition?> VersionOfAsync(ScrmDbContext db, Ticket ticket, CancellationToken ct) =>
         ticket.WorkflowId is { } id ? await db.WorkflowDefinitions.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct) : null;
 
-    public static async Task<TicketFacts> FactsAsync(ScrmDbContext db, Ticket ticket, CancellationToken ct) => new(
-        ticket.RegionId is { } regionId ? await db.Regions.Where(r => r.Id == regionId).Select(r => r.Tier).SingleOrDefaultAsync(ct) : null,
-        ticket.CustomerId is { } customerId ? await db.Customers.Where(c => c.Id == customerId).Select(c => (Domain.Customers.CustomerLevel?)c.Level).SingleOrDefaultAsync(ct) : null);
+    public static async Task<TicketFacts> FactsAsync(ScrmDbContext db, Ticket ticket, CancellationToken ct)
+    {
+        var region = ticket.RegionId is { } regionId
+            ? await db.Regions.Where(r => r.Id == regionId).Select(r => new { r.Tier, r.ParentId }).SingleOrDefaultAsync(ct)
+            : null;
+        var level = ticket.CustomerId is { } customerId
+            ? await db.Customers.Where(c => c.Id == customerId).Select(c => (Domain.Customers.CustomerLevel?)c.Level).SingleOrDefaultAsync(ct)
+            : null;
+        return new TicketFacts(region?.Tier, level, region?.ParentId);
+    }
 
     public static WorkflowActor Actor(UserContext user) => new(user.Id, user.DisplayName, user.Role);
 }
