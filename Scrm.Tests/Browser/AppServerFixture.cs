@@ -62,7 +62,9 @@ public sealed class AppServerFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Locale = "zh-CN",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous waits for a loaded 2-core CI machine: every wait is for a condition, so a fast run stays fast.
+        context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 

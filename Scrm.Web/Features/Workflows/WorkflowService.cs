@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Scrm.Data;
 using Scrm.Domain.Common;
 using Scrm.Domain.Templates;
@@ -9,7 +10,8 @@ using Scrm.Web.Security;
 namespace Scrm.Web.Features.Workflows;
 
 /// <summary>Admin work on workflows: drafts, validation, publishing, versions and migrating tickets between versions.</summary>
-public sealed class WorkflowService(IDbContextFactory<ScrmDbContext> dbFactory, CurrentUser currentUser, TimeProvider time)
+public sealed class WorkflowService(IDbContextFactory<ScrmDbContext> dbFactory, CurrentUser currentUser, TimeProvider time,
+    IStringLocalizer<SharedResource> l)
 {
     public async Task<IReadOnlyList<WorkflowRow>> ListAsync(CancellationToken ct = default)
     {
@@ -37,7 +39,7 @@ public sealed class WorkflowService(IDbContextFactory<ScrmDbContext> dbFactory, 
         if (draft is null)
         {
             draft = versions.Count == 0
-                ? WorkflowDefinition.Create(templateId, template.Name + "流程", StarterGraph(), time)
+                ? WorkflowDefinition.Create(templateId, l["Workflows.StarterName", template.Name], StarterGraph(), time)
                 : versions[0].NextDraft(versions[0].Version + 1, time);
             db.WorkflowDefinitions.Add(draft);
             await db.SaveChangesAsync(ct);
@@ -121,12 +123,12 @@ public sealed class WorkflowService(IDbContextFactory<ScrmDbContext> dbFactory, 
         await db.TicketTemplates.AsNoTracking().Include(t => t.Fields).Include(t => t.Rules).SingleOrDefaultAsync(t => t.Id == templateId, ct)
         ?? throw new DomainException("TemplateNotFound", "Choose a ticket template.");
 
-    /// <summary>A first draft that already works: start, one step handled by the desk, and the end.</summary>
-    private static WorkflowGraph StarterGraph() => new WorkflowGraphBuilder()
-        .Start("start", "开始")
-        .Step("handle", "处理", ActorRule.Desk)
-        .End("done", "完成", EndOutcome.Closed)
+    /// <summary>A first draft that already works, named in the admin's language: start, one step handled by the desk, and the end.</summary>
+    private WorkflowGraph StarterGraph() => new WorkflowGraphBuilder()
+        .Start("start", l["Workflows.StarterStart"])
+        .Step("handle", l["Workflows.StarterStep"], ActorRule.Desk)
+        .End("done", l["Workflows.StarterEnd"], EndOutcome.Closed)
         .Link("start", "handle")
-        .Link("handle", "done", "完成")
+        .Link("handle", "done", l["Workflows.StarterButton"])
         .Build();
 }
