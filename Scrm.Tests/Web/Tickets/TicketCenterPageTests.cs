@@ -36,7 +36,7 @@ public sealed class TicketCenterPageTests : ScrmComponentTest
         var cut = Render<TicketCenterPage>();
 
         cut.WaitForAssertion(() => Assert.Contains($"of {closed}", cut.Find(".mud-table-pagination").TextContent, StringComparison.Ordinal));
-        var statuses = cut.FindAll("[data-testid=ticket-grid] tbody tr.mud-table-row td:nth-child(5)").Select(td => td.TextContent.Trim()).Distinct().ToList();
+        var statuses = cut.FindAll("[data-testid=ticket-grid] tbody tr.mud-table-row td:nth-child(5) .mud-chip").Select(td => td.TextContent.Trim()).Distinct().ToList();
         Assert.Equal(["Closed"], statuses);
     }
 

@@ -220,6 +220,20 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
     }
 
     [Fact]
+    public async Task ListAsync_NamesTheWorkflowStepEachTicketWaitsAt()
+    {
+        await using var scope = await app.SignInAsync("agent");
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        var form = await InstallFormAsync(scope);
+        form.Title = "列表显示流程节点";
+        await tickets.CreateAsync(form, Ct);
+
+        var row = Assert.Single((await tickets.ListAsync(new TicketQuery { Search = "列表显示流程节点" }, Ct)).Items);
+
+        Assert.Equal("受理", row.StepName);
+    }
+
+    [Fact]
     public async Task TransitionAsync_MovesAlongTheWorkflow_AndRefusesWhatTheNodeForbids()
     {
         await using var scope = await app.SignInAsync("agent");

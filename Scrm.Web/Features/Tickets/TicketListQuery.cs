@@ -18,7 +18,7 @@ public static class TicketListQuery
             .Skip(Math.Max(query.Page, 0) * pageSize).Take(pageSize)
             .Select(t => new
             {
-                t.Id, t.Number, t.Title, t.Urgency, t.Status, t.CreatedAt, t.UpdatedAt,
+                t.Id, t.Number, t.Title, t.Urgency, t.Status, t.CreatedAt, t.UpdatedAt, t.WorkflowId, t.CurrentNodeId,
                 Customer = db.Customers.Where(c => c.Id == t.CustomerId).Select(c => c.Name).FirstOrDefault(),
                 Assignee = db.UserProfiles.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
                 Region = db.Regions.Where(r => r.Id == t.RegionId).Select(r => r.Name).FirstOrDefault(),
@@ -26,8 +26,16 @@ public static class TicketListQuery
             })
             .ToListAsync(ct);
 
+        // The step each ticket waits at is named in its workflow version's graph: one query for the page's few versions.
+        var versionIds = page.Where(r => r.WorkflowId is not null).Select(r => r.WorkflowId!.Value).Distinct().ToList();
+        var graphs = versionIds.Count == 0 ? [] : await db.WorkflowDefinitions.AsNoTracking().Where(w => versionIds.Contains(w.Id))
+            .ToDictionaryAsync(w => w.Id, w => w.Graph, ct);
+        string? StepOf(long? workflowId, string? nodeId) =>
+            workflowId is { } id && graphs.TryGetValue(id, out var graph) ? graph.FindNode(nodeId)?.Name : null;
+
         return new PagedResult<TicketRow>(
-            page.Select(r => new TicketRow(r.Id, r.Number, r.Title, r.Customer, r.Urgency, r.Status, r.Assignee, r.Region, r.Template ?? "", r.CreatedAt, r.UpdatedAt)).ToList(),
+            page.Select(r => new TicketRow(r.Id, r.Number, r.Title, r.Customer, r.Urgency, r.Status, r.Assignee, r.Region, r.Template ?? "",
+                r.CreatedAt, r.UpdatedAt, StepOf(r.WorkflowId, r.CurrentNodeId))).ToList(),
             total);
     }
 

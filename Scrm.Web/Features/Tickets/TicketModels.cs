@@ -39,7 +39,7 @@ public enum TicketSort
 }
 
 public sealed record TicketRow(long Id, string Number, string Title, string? CustomerName, Urgency Urgency, TicketStatus Status,
-    string? AssigneeName, string? RegionName, string TemplateName, DateTime CreatedAt, DateTime UpdatedAt);
+    string? AssigneeName, string? RegionName, string TemplateName, DateTime CreatedAt, DateTime UpdatedAt, string? StepName = null);
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);
 
