@@ -37,7 +37,7 @@ public static partial class FieldValues
             FieldType.MultiSelect => MultiSelect(field, text),
             // Unchecked is stored as no value, so a required checkbox means "must be checked".
             FieldType.Checkbox => bool.TryParse(text, out var b) ? (b ? "true" : null, null) : Fail(field, "NotABoolean"),
-            FieldType.Phone => PhonePattern().IsMatch(text) ? (text, null) : Fail(field, "NotAPhone"),
+            FieldType.Phone => Phone(text) is { } phone ? (phone, null) : Fail(field, "NotAPhone"),
             FieldType.CustomerLink => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
                 ? (id.ToString(CultureInfo.InvariantCulture), null) : Fail(field, "NotACustomer"),
             FieldType.OrderLink => OrderPattern().IsMatch(text) ? (text, null) : Fail(field, "NotAnOrderNumber"),
@@ -134,6 +134,30 @@ public static partial class FieldValues
     }
 
     // Without trailing zeros: a bound read back from the database carries its column's scale (0.0 on SQLite, 0.0000 on SQL Server).
+    /// <summary>
+    /// A phone number as people type it (<c>138 1234 5678</c>, <c>+86 138-1234-5678</c>, <c>0571-8888 8888</c>) in one stored form:
+    /// a mobile as its 11 digits, a landline as typed without spaces. Null when it is neither.
+    /// </summary>
+    private static string? Phone(string text)
+    {
+        var compact = text.Replace(" ", "", StringComparison.Ordinal);
+        foreach (var country in new[] { "+86", "0086" })
+        {
+            if (compact.StartsWith(country, StringComparison.Ordinal))
+            {
+                compact = compact[country.Length..].TrimStart('-');
+            }
+        }
+
+        var digits = compact.Replace("-", "", StringComparison.Ordinal);
+        if (digits.Length == 11 && digits[0] == '1' && PhonePattern().IsMatch(digits))
+        {
+            return digits;
+        }
+
+        return PhonePattern().IsMatch(compact) ? compact : null;
+    }
+
     private static string Describe(decimal? bound) => bound?.ToString("0.############", CultureInfo.InvariantCulture) ?? "—";
 
     private static (string?, FieldError?) Fail(FieldDefinition field, string code, params object[] args) =>

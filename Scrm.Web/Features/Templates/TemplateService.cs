@@ -4,6 +4,7 @@ using Scrm.Domain.Common;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Users;
 using Scrm.Web.Security;
+using Scrm.Web.Shared;
 
 namespace Scrm.Web.Features.Templates;
 
@@ -103,7 +104,9 @@ public sealed class TemplateService(IDbContextFactory<ScrmDbContext> dbFactory, 
 
     private static async Task EnsureNameFreeAsync(ScrmDbContext db, string name, long? exceptId, CancellationToken ct)
     {
-        if (await db.TicketTemplates.AnyAsync(t => t.Name == name && t.Id != exceptId, ct))
+        // LIKE without wildcards ignores case on both providers (SQLite's = does not, SQL Server's collation does).
+        var exactly = Like.Exactly(name);
+        if (await db.TicketTemplates.AnyAsync(t => EF.Functions.Like(t.Name, exactly, Like.Escape) && t.Id != exceptId, ct))
         {
             throw new DomainException("TemplateNameTaken", $"A template named {name} already exists.", name) { Field = "Name" };
         }
