@@ -11,3 +11,19 @@ public sealed class ConcurrencyConflictException : DomainException
 
     public ConcurrencyConflictException(string message, Exception inner) : base(message, inner) { }
 }
+
+public static class ConcurrencyChecks
+{
+    /// <summary>Saves, turning EF's concurrency failure into the refusal the UI shows with its reload option.</summary>
+    public static async Task SaveChangesOrConflictAsync(this Data.ScrmDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+    }
+}

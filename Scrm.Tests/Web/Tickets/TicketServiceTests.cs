@@ -320,16 +320,6 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
 
     private static async Task<TicketForm> EditFormAsync(AsyncServiceScope scope, long id)
     {
-        var view = (await scope.ServiceProvider.GetRequiredService<TicketService>().GetAsync(id, Ct))!;
-        return new TicketForm
-        {
-            TemplateId = view.TemplateId,
-            Title = view.Title,
-            Urgency = view.Urgency,
-            CustomerId = view.CustomerId,
-            RegionId = view.RegionId,
-            Version = view.Version,
-            Fields = view.Fields.ToDictionary(f => f.Key, f => (string?)f.Value, StringComparer.Ordinal),
-        };
+        return TicketForm.Edit((await scope.ServiceProvider.GetRequiredService<TicketService>().GetAsync(id, Ct))!);
     }
 }

@@ -25,7 +25,7 @@ public sealed class TemplateService(IDbContextFactory<ScrmDbContext> dbFactory, 
     {
         await currentUser.RequireAsync(Role.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.TicketTemplates.AsNoTracking().Include(t => t.Fields).Include(t => t.Rules).SingleOrDefaultAsync(t => t.Id == id, ct);
+        return await db.TicketTemplates.AsNoTracking().WithForm().SingleOrDefaultAsync(t => t.Id == id, ct);
     }
 
     public async Task<long> CreateAsync(string? name, string? description, CancellationToken ct = default)
@@ -82,7 +82,7 @@ public sealed class TemplateService(IDbContextFactory<ScrmDbContext> dbFactory, 
     {
         await currentUser.RequireAsync(Role.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var template = await db.TicketTemplates.Include(t => t.Fields).Include(t => t.Rules).SingleOrDefaultAsync(t => t.Id == id, ct)
+        var template = await db.TicketTemplates.WithForm().SingleOrDefaultAsync(t => t.Id == id, ct)
             ?? throw new DomainException("TemplateNotFound", "The template no longer exists.");
         if (template.Version != version)
         {
@@ -90,14 +90,7 @@ public sealed class TemplateService(IDbContextFactory<ScrmDbContext> dbFactory, 
         }
 
         await change(db, template);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
+        await db.SaveChangesOrConflictAsync(ct);
 
         return template.Version;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Scrm.Domain.Common;
 using Scrm.Domain.Templates;
+using Scrm.Web.Features.Tickets.Components;
 using Scrm.Web.Shared;
 
 namespace Scrm.Web.Features.Tickets;
@@ -12,9 +13,7 @@ public partial class NewTicketPage
     private IReadOnlyList<Option<long>>? _templates;
     private TicketTemplate? _template;
     private TicketForm _form = new();
-    private string? _error;
-    private IReadOnlyDictionary<string, string>? _inputErrors;
-    private IReadOnlyList<FieldError>? _fieldErrors;
+    private TicketFormErrors? _errors;
     private bool _saving;
     private List<BreadcrumbItem> _breadcrumbs = [];
 
@@ -39,7 +38,7 @@ public partial class NewTicketPage
         {
             _template = await Tickets.GetTemplateForNewTicketAsync(id);
             _form = new TicketForm { TemplateId = id };
-            (_error, _inputErrors, _fieldErrors) = (null, null, null);
+            _errors = null;
         }
     }
 
@@ -58,15 +57,9 @@ public partial class NewTicketPage
             Snackbar.Add(L["NewTicket.Created", number], Severity.Success);
             Navigation.NavigateTo($"tickets/{id}");
         }
-        catch (FieldValidationException ex)
-        {
-            (_error, _inputErrors, _fieldErrors) = (L["NewTicket.FixFields"], null, ex.Errors);
-        }
         catch (DomainException ex)
         {
-            _error = L.Describe(ex);
-            _inputErrors = ex.Field is null ? null : new Dictionary<string, string> { [ex.Field] = _error };
-            _fieldErrors = null;
+            _errors = TicketFormErrors.From(L, ex);
         }
         finally
         {

@@ -75,6 +75,21 @@ public sealed class TicketForm
     public long Version { get; set; }
 
     public TicketDetails Details => new(Title, Description, Urgency, CustomerId, RegionId, AssigneeId);
+
+    /// <summary>The form to edit <paramref name="ticket"/> as it is now. Values of fields its template has dropped are left out (and kept).</summary>
+    public static TicketForm Edit(TicketView ticket) => new()
+    {
+        TemplateId = ticket.TemplateId,
+        Title = ticket.Title,
+        Description = ticket.Description,
+        Urgency = ticket.Urgency,
+        CustomerId = ticket.CustomerId,
+        RegionId = ticket.RegionId,
+        AssigneeId = ticket.AssigneeId,
+        Version = ticket.Version,
+        Fields = ticket.Fields.Where(f => ticket.Template.FindField(f.Key) is not null)
+            .ToDictionary(f => f.Key, f => (string?)f.Value, StringComparer.Ordinal),
+    };
 }
 
 public sealed record CommentRow(long Id, string AuthorName, string Text, DateTime CreatedAt);

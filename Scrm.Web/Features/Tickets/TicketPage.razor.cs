@@ -5,6 +5,7 @@ using Scrm.Domain.Common;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Tickets;
 using Scrm.Web.Security;
+using Scrm.Web.Features.Tickets.Components;
 using Scrm.Web.Shared;
 
 namespace Scrm.Web.Features.Tickets;
@@ -18,9 +19,7 @@ public partial class TicketPage
     private bool _conflict;
     private int _tab;
     private TicketForm? _form;
-    private string? _error;
-    private IReadOnlyDictionary<string, string>? _inputErrors;
-    private IReadOnlyList<FieldError>? _fieldErrors;
+    private TicketFormErrors? _errors;
     private List<BreadcrumbItem> _breadcrumbs = [];
 
     [Parameter] public long Id { get; set; }
@@ -49,7 +48,7 @@ public partial class TicketPage
         }
 
         _notFound = _ticket is null;
-        (_conflict, _form, _error, _inputErrors, _fieldErrors) = (false, null, null, null, null);
+        (_conflict, _form, _errors) = (false, null, null);
         // Technicians reach tickets from their work list, not the ticket center.
         BreadcrumbItem root = _user?.Role == Scrm.Domain.Users.Role.Technician ? new(L["Nav.MyWork"], "") : new(L["Nav.TicketCenter"], "tickets");
         _breadcrumbs = [root, new(_ticket?.Number ?? "", null, disabled: true)];
@@ -62,24 +61,11 @@ public partial class TicketPage
             return;
         }
 
-        _form = new TicketForm
-        {
-            TemplateId = _ticket.TemplateId,
-            Title = _ticket.Title,
-            Description = _ticket.Description,
-            Urgency = _ticket.Urgency,
-            CustomerId = _ticket.CustomerId,
-            RegionId = _ticket.RegionId,
-            AssigneeId = _ticket.AssigneeId,
-            Version = _ticket.Version,
-            // Only the template's current fields are editable; values of removed fields are kept as recorded.
-            Fields = _ticket.Fields.Where(f => _ticket.Template.FindField(f.Key) is not null)
-                .ToDictionary(f => f.Key, f => (string?)f.Value, StringComparer.Ordinal),
-        };
+        _form = TicketForm.Edit(_ticket);
         _tab = 0;
     }
 
-    private void CancelEdit() => (_form, _error, _inputErrors, _fieldErrors) = (null, null, null, null);
+    private void CancelEdit() => (_form, _errors) = (null, null);
 
     private async Task SaveAsync()
     {
@@ -148,23 +134,13 @@ public partial class TicketPage
         {
             _conflict = true;
         }
-        catch (FieldValidationException ex)
+        catch (DomainException ex) when (_form is not null)
         {
-            (_error, _inputErrors, _fieldErrors) = (L["NewTicket.FixFields"], null, ex.Errors);
+            _errors = TicketFormErrors.From(L, ex);
         }
         catch (DomainException ex)
         {
-            var message = L.Describe(ex);
-            if (_form is null)
-            {
-                Snackbar.Add(message, Severity.Error);
-            }
-            else
-            {
-                _error = message;
-                _inputErrors = ex.Field is null ? null : new Dictionary<string, string> { [ex.Field] = message };
-                _fieldErrors = null;
-            }
+            Snackbar.Add(L.Describe(ex), Severity.Error);
         }
         finally
         {

@@ -57,7 +57,7 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
     {
         await currentUser.RequireAsync(RoleSets.TicketDeskRoles);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var template = await db.TicketTemplates.AsNoTracking().Include(t => t.Fields).Include(t => t.Rules)
+        var template = await db.TicketTemplates.AsNoTracking().WithForm()
             .SingleOrDefaultAsync(t => t.Id == templateId && t.IsActive, ct);
         return template;
     }
@@ -188,20 +188,13 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
         }
 
         await change(db, ticket);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
+        await db.SaveChangesOrConflictAsync(ct);
 
         return ticket.Version;
     }
 
     private static async Task<TicketTemplate> LoadTemplateAsync(ScrmDbContext db, long templateId, CancellationToken ct) =>
-        await db.TicketTemplates.AsNoTracking().Include(t => t.Fields).Include(t => t.Rules).SingleOrDefaultAsync(t => t.Id == templateId, ct)
+        await db.TicketTemplates.AsNoTracking().WithForm().SingleOrDefaultAsync(t => t.Id == templateId, ct)
         ?? throw new DomainException("TemplateNotFound", "Choose a ticket template.") { Field = "TemplateId" };
 
     /// <summary>Ids in the form must name things that exist: a forged post is refused, not saved.</summary>

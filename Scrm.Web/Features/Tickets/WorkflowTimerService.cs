@@ -52,7 +52,7 @@ public sealed class WorkflowTimerService(IServiceScopeFactory scopes, TimeProvid
                 continue;
             }
 
-            var template = await db.TicketTemplates.AsNoTracking().Include(t => t.Fields).Include(t => t.Rules).SingleAsync(t => t.Id == ticket.TemplateId, ct);
+            var template = await db.TicketTemplates.AsNoTracking().WithForm().SingleAsync(t => t.Id == ticket.TemplateId, ct);
             if (ticket.FireTimer(workflow.Graph, template, await Workflows.FactsAsync(db, ticket, ct), time))
             {
                 try

@@ -104,14 +104,7 @@ public sealed class WorkflowService(IDbContextFactory<ScrmDbContext> dbFactory, 
         }
 
         change(workflow, await LoadTemplateAsync(db, workflow.TemplateId, ct));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
+        await db.SaveChangesOrConflictAsync(ct);
 
         return workflow.Revision;
     }
@@ -120,7 +113,7 @@ public sealed class WorkflowService(IDbContextFactory<ScrmDbContext> dbFactory, 
         new(w.Id, w.DefinitionId, w.TemplateId, template.Name, w.Name, w.Version, w.IsPublished, w.Revision, w.Graph, template);
 
     private static async Task<TicketTemplate> LoadTemplateAsync(ScrmDbContext db, long templateId, CancellationToken ct) =>
-        await db.TicketTemplates.AsNoTracking().Include(t => t.Fields).Include(t => t.Rules).SingleOrDefaultAsync(t => t.Id == templateId, ct)
+        await db.TicketTemplates.AsNoTracking().WithForm().SingleOrDefaultAsync(t => t.Id == templateId, ct)
         ?? throw new DomainException("TemplateNotFound", "Choose a ticket template.");
 
     /// <summary>A first draft that already works, named in the admin's language: start, one step handled by the desk, and the end.</summary>
