@@ -633,6 +633,9 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -659,6 +662,8 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
 
                     b.HasIndex("RegionId");
 
@@ -845,6 +850,11 @@ namespace Scrm.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Scrm.Domain.Users.UserProfile", b =>
                 {
+                    b.HasOne("Scrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Scrm.Data.Identity.ScrmUser", null)
                         .WithOne()
                         .HasForeignKey("Scrm.Domain.Users.UserProfile", "Id")
