@@ -37,7 +37,7 @@ public sealed class PageAccessibilityTests : ScrmComponentTest
         var cut = Render<TicketPage>(p => p.Add(x => x.Id, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("h1")));
-        Assert.Equal(cut.Find("[data-testid=ticket-title-view]"), cut.Find("h1"));
+        Assert.Equal("ticket-title-view", cut.Find("h1").GetAttribute("data-testid"));
     }
 
     [Fact]
