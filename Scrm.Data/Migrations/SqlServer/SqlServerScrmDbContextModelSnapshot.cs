@@ -666,6 +666,9 @@ namespace Scrm.Data.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -692,6 +695,8 @@ namespace Scrm.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
 
                     b.HasIndex("RegionId");
 
@@ -880,6 +885,11 @@ namespace Scrm.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Scrm.Domain.Users.UserProfile", b =>
                 {
+                    b.HasOne("Scrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Scrm.Data.Identity.ScrmUser", null)
                         .WithOne()
                         .HasForeignKey("Scrm.Domain.Users.UserProfile", "Id")

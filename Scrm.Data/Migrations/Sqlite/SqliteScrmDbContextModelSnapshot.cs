@@ -638,6 +638,9 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -664,6 +667,8 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
 
                     b.HasIndex("RegionId");
 
@@ -850,6 +855,11 @@ namespace Scrm.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Scrm.Domain.Users.UserProfile", b =>
                 {
+                    b.HasOne("Scrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Scrm.Data.Identity.ScrmUser", null)
                         .WithOne()
                         .HasForeignKey("Scrm.Domain.Users.UserProfile", "Id")
