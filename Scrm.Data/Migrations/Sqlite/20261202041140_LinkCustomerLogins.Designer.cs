@@ -11,7 +11,7 @@ using Scrm.Data.Providers;
 namespace Scrm.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteScrmDbContext))]
-    [Migration("20261202034838_LinkCustomerLogins")]
+    [Migration("20261202041140_LinkCustomerLogins")]
     partial class LinkCustomerLogins
     {
         /// <inheritdoc />
@@ -404,13 +404,18 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("NameKey")
                         .IsUnique();
 
                     b.ToTable("TicketTemplates");

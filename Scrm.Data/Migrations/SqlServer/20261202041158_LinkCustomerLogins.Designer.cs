@@ -12,7 +12,7 @@ using Scrm.Data.Providers;
 namespace Scrm.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerScrmDbContext))]
-    [Migration("20261202034849_LinkCustomerLogins")]
+    [Migration("20261202041158_LinkCustomerLogins")]
     partial class LinkCustomerLogins
     {
         /// <inheritdoc />
@@ -424,13 +424,18 @@ namespace Scrm.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("NameKey")
                         .IsUnique();
 
                     b.ToTable("TicketTemplates");
