@@ -55,9 +55,10 @@ public static class WebServiceCollectionExtensions
             await DemoCompanySeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
         }
 
-        app.UseTransportSecurity();
+        app.UseForwardedHeadersBehindProxy();
         app.UseSecurityHeaders();
         app.UseErrorPages();
+        app.UseHttpsOnly();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

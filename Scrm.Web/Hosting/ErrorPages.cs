@@ -9,20 +9,16 @@ public static class ErrorPages
 
     public static void UseErrorPages(this WebApplication app)
     {
+        app.UseExceptionHandler(ErrorPath, createScopeForErrors: true);
         if (app.Environment.IsDevelopment())
         {
-            // The developer exception page shows cookies and headers: only for a developer on this machine.
-            app.UseWhen(context => !IsLoopback(context.Connection.RemoteIpAddress), UseFriendlyErrors);
-        }
-        else
-        {
-            UseFriendlyErrors(app);
+            // Inside the friendly handler: the developer exception page shows cookies and headers, so it answers only
+            // a developer on this machine; anyone else's failure goes on to the friendly page.
+            app.UseWhen(context => IsLoopback(context.Connection.RemoteIpAddress), developer => developer.UseDeveloperExceptionPage());
         }
 
         app.UseStatusCodePagesWithReExecute(ErrorPath + "/{0}", createScopeForStatusCodePages: true);
     }
-
-    private static void UseFriendlyErrors(IApplicationBuilder app) => app.UseExceptionHandler(ErrorPath, createScopeForErrors: true);
 
     private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
 }

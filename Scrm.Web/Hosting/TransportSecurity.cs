@@ -21,16 +21,19 @@ public static class TransportSecurity
         });
     }
 
-    public static void UseTransportSecurity(this WebApplication app)
+    /// <summary>First in the pipeline: the client's address and scheme feed the error pages' loopback check, the HTTPS redirect, secure cookies and sign-in throttling.</summary>
+    public static void UseForwardedHeadersBehindProxy(this WebApplication app)
     {
-        var options = Options(app.Configuration);
-        if (options.BehindProxy)
+        if (Options(app.Configuration).BehindProxy)
         {
-            // First: the client's address and scheme feed the HTTPS redirect, secure cookies and sign-in throttling.
             app.UseForwardedHeaders();
         }
+    }
 
-        if (!app.Environment.IsDevelopment() && options.HttpsRedirection)
+    /// <summary>Inside the error pages, so that their answers carry HSTS too.</summary>
+    public static void UseHttpsOnly(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment() && Options(app.Configuration).HttpsRedirection)
         {
             app.UseHsts();
             app.UseHttpsRedirection();
