@@ -39,17 +39,6 @@ public sealed class ErrorPageTests(ProductionApp app) : IClassFixture<Production
         Assert.NotEmpty(id);
         Assert.Contains(app.Logs.Lines, line => line.Contains(id, StringComparison.Ordinal) && line.Contains("/no/such/page", StringComparison.Ordinal));
     }
-
-    [Fact]
-    public async Task ARouteParameterThatDoesNotFit_Is404()
-    {
-        using var client = app.Client();
-
-        var response = await client.GetAsync("tickets/not-a-number", TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("页面不存在", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)), StringComparison.Ordinal);
-    }
 }
 
 /// <summary>In Development the exception page, which shows cookies, is for a developer on this machine only.</summary>
