@@ -25,35 +25,48 @@ public sealed class SignInThrottleTests
     }
 
     [Fact]
-    public void OneAddress_CannotLockAnAccountOut_ForOthers()
+    public void OneAddress_IsRefusedAfterFiveFailuresForOneName_ButTheAccountStaysOpenToOthers()
     {
-        Fail("10.0.0.1", "admin", times: 10);
+        Fail("10.0.0.1", "admin", times: 4);
+        Assert.True(_throttle.IsAllowed("10.0.0.1", "admin"));
 
-        Assert.False(_throttle.IsAllowed("10.0.0.1", "admin"));
+        Fail("10.0.0.1", "ADMIN", times: 1);
+
+        Assert.False(_throttle.IsAllowed("10.0.0.1", "Admin"));
+        Assert.True(_throttle.IsAllowed("10.0.0.1", "agent"));
         Assert.True(_throttle.IsAllowed("10.0.0.2", "admin"));
     }
 
     [Fact]
-    public void AnAccount_IsRefusedAfterTwentyFailures_FromSeveralAddresses_WhateverTheCaseOfTheName()
+    public void ManyAddresses_SlowAnAccountDown_ButNeverLockItsOwnerOut()
     {
-        Fail("10.0.0.1", "admin", times: 10);
-        Fail("10.0.0.2", "ADMIN", times: 9);
-        Assert.True(_throttle.IsAllowed("10.0.0.3", "Admin"));
+        foreach (var address in new[] { "10.0.0.1", "10.0.0.2", "10.0.0.3" })
+        {
+            Fail(address, "admin", times: 5);
+        }
 
-        Fail("10.0.0.3", "admin", times: 1);
-        Assert.False(_throttle.IsAllowed("10.0.0.4", "Admin"));
+        Fail("10.0.0.4", "Admin", times: 4);
+        Assert.Equal(TimeSpan.Zero, _throttle.DelayFor("admin"));
+
+        Fail("10.0.0.4", "admin", times: 1);
+
+        Assert.Equal(TimeSpan.FromSeconds(2), _throttle.DelayFor("ADMIN"));
+        Assert.True(_throttle.IsAllowed("192.168.1.20", "admin"));
+        Assert.Equal(TimeSpan.Zero, _throttle.DelayFor("agent"));
     }
 
     [Fact]
-    public void ASuccess_EndsTheAccountsRun_ButNotTheAddresses()
+    public void ASuccess_EndsTheAccountsSlowDown_ButNotTheAddressesCount()
     {
-        Fail("10.0.0.1", "admin", times: 10);
-        Fail("10.0.0.2", "admin", times: 9);
+        foreach (var address in new[] { "10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4" })
+        {
+            Fail(address, "admin", times: 5);
+        }
 
-        _throttle.RecordSuccess("admin");
-        Fail("10.0.0.3", "admin", times: 1);
+        Fail("10.0.0.1", "agent", times: 5);
+        _throttle.RecordSuccess("10.0.0.9", "admin");
 
-        Assert.True(_throttle.IsAllowed("10.0.0.4", "admin"));
+        Assert.Equal(TimeSpan.Zero, _throttle.DelayFor("admin"));
         Assert.False(_throttle.IsAllowed("10.0.0.1", "someone"));
     }
 

@@ -1,18 +1,21 @@
 namespace Scrm.Web.Features.Account;
 
 /// <summary>
-/// Slows password guessing. In any <see cref="Window"/>, a client address gets <see cref="FailuresPerAddress"/> failed
-/// sign-ins and a user name <see cref="FailuresPerAccount"/>; past either, sign-in is refused with the ordinary
-/// "wrong user name or password" message, so nobody learns whether a name exists or is locked.
-/// The address limit is the lower one: one client is stopped long before it could lock an account such as
-/// <c>admin</c> out; locking an account takes several addresses within the window, and the lock lifts when it ends.
+/// Slows password guessing without letting anyone lock an account out. In any <see cref="Window"/>:
+/// a client address gets <see cref="FailuresPerAddress"/> failed sign-ins for any names, and
+/// <see cref="FailuresPerAccountFromOneAddress"/> for one name; past either, that address is refused with the ordinary
+/// "wrong user name or password" message, so nobody learns whether a name exists or is throttled.
+/// An account that has failed <see cref="FailuresBeforeSlowDown"/> times (from any number of addresses) is slowed down,
+/// never refused: its owner, signing in from an address that has not failed, still gets in.
 /// Counts live in memory (one app instance); a restart forgets them.
 /// </summary>
 public sealed class SignInThrottle(TimeProvider time)
 {
     public const int FailuresPerAddress = 10;
-    public const int FailuresPerAccount = 20;
+    public const int FailuresPerAccountFromOneAddress = 5;
+    public const int FailuresBeforeSlowDown = 20;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan SlowDown = TimeSpan.FromSeconds(2);
 
     private const int SweepAbove = 10_000;
     private readonly Dictionary<string, Queue<DateTimeOffset>> _failures = [];
@@ -22,9 +25,22 @@ public sealed class SignInThrottle(TimeProvider time)
     {
         lock (_lock)
         {
-            return Count(AddressKey(address)) < FailuresPerAddress && Count(AccountKey(userName)) < FailuresPerAccount;
+            return Count(AddressKey(address)) < FailuresPerAddress
+                && Count(PairKey(address, userName)) < FailuresPerAccountFromOneAddress;
         }
     }
+
+    /// <summary>How long a sign-in for this account waits before its password is checked: zero until it is under attack.</summary>
+    public TimeSpan DelayFor(string userName)
+    {
+        lock (_lock)
+        {
+            return Count(AccountKey(userName)) >= FailuresBeforeSlowDown ? SlowDown : TimeSpan.Zero;
+        }
+    }
+
+    public Task SlowDownAsync(string userName, CancellationToken ct) =>
+        DelayFor(userName) is { } delay && delay > TimeSpan.Zero ? Task.Delay(delay, time, ct) : Task.CompletedTask;
 
     public void RecordFailure(string? address, string userName)
     {
@@ -37,22 +53,26 @@ public sealed class SignInThrottle(TimeProvider time)
 
             var now = time.GetUtcNow();
             Add(AddressKey(address), now);
+            Add(PairKey(address, userName), now);
             Add(AccountKey(userName), now);
         }
     }
 
     /// <summary>The right password ends the account's run of failures; the address keeps its count.</summary>
-    public void RecordSuccess(string userName)
+    public void RecordSuccess(string? address, string userName)
     {
         lock (_lock)
         {
             _failures.Remove(AccountKey(userName));
+            _failures.Remove(PairKey(address, userName));
         }
     }
 
     private static string AddressKey(string? address) => "address:" + (address ?? "unknown");
 
     private static string AccountKey(string userName) => "account:" + userName.Trim().ToUpperInvariant();
+
+    private static string PairKey(string? address, string userName) => AddressKey(address) + "|" + AccountKey(userName);
 
     private int Count(string key)
     {
