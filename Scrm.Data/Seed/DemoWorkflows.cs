@@ -18,7 +18,7 @@ public static class DemoWorkflows
         .Action("settle", "结算", ActionKind.Settle)
         .Step("followup", "回访", ActorRule.Desk, TicketStatus.Resolved, 72 * 60)
         .End("closed", "已完成", EndOutcome.Closed)
-        .Below().End("cancelled", "已取消", EndOutcome.Cancelled)
+        .End("cancelled", "已取消", EndOutcome.Cancelled)
         .Link("start", "accept")
         .Link("accept", "dispatch", "受理")
         .Link("accept", "cancelled", "取消")
