@@ -92,7 +92,7 @@ public class WorkflowBenchmarks
         }
 
         builder.Approval("approve", "审核", ActorRule.Supervisors).Step("last", "收尾", ActorRule.Desk)
-            .End("end", "完成", EndOutcome.Closed).Below().End("other", "其他", EndOutcome.Cancelled);
+            .End("end", "完成", EndOutcome.Closed).End("other", "其他", EndOutcome.Cancelled);
         builder.Link(previous, "approve").Link("approve", "last", "批准").Link("last", "end", "完成");
         for (var i = 0; i < Steps - 1; i++)
         {

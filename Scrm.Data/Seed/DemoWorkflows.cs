@@ -18,7 +18,7 @@ public static class DemoWorkflows
         .Action("settle", "结算", ActionKind.Settle)
         .Step("followup", "回访", ActorRule.Desk, TicketStatus.Resolved, 72 * 60)
         .End("closed", "已完成", EndOutcome.Closed)
-        .Below().End("cancelled", "已取消", EndOutcome.Cancelled)
+        .End("cancelled", "已取消", EndOutcome.Cancelled)
         .Link("start", "accept")
         .Link("accept", "dispatch", "受理")
         .Link("accept", "cancelled", "取消")
@@ -31,15 +31,16 @@ public static class DemoWorkflows
         .Build();
 
     /// <summary>
-    /// 受理投诉 → 处理投诉 (24-hour countdown) → refund? → urgent tickets skip the approval → 退款 → 回访 → a 24-hour
-    /// window for the customer to object → closed.
+    /// 受理投诉 → 处理投诉 (24-hour countdown) → refund? → a supervisor approves it, unless the complaint is urgent and the refund
+    /// at most ¥500 → 退款 → 回访 → a 24-hour window for the customer to object → closed. The bound keeps separation of duties:
+    /// the agent who raises a refund cannot send a large one to finance by marking the ticket urgent.
     /// </summary>
     public static WorkflowGraph Complaint() => new WorkflowGraphBuilder()
         .Start("start", "开始")
         .Step("triage", "受理投诉", ActorRule.Desk, TicketStatus.New, slaMinutes: 60)
         .Step("handle", "处理投诉", ActorRule.Desk, TicketStatus.InProgress, 24 * 60, "handling_result")
         .Branch("refund", "是否退款")
-        .Branch("urgent", "是否紧急")
+        .Branch("urgent", "是否免审批")
         .Approval("approve", "退款审批", ActorRule.Supervisors, slaMinutes: 8 * 60)
         .Action("pay", "通知财务退款", ActionKind.Notify, message: "请为该投诉工单办理退款")
         .Step("followup", "回访", ActorRule.Desk, TicketStatus.Resolved, 24 * 60)
@@ -50,8 +51,10 @@ public static class DemoWorkflows
         .Link("handle", "refund", "处理完成")
         .Link("refund", "urgent", "需要退款", ConditionGroup.All(new Condition(ConditionSubject.Field("need_refund"), ConditionOperator.IsNotEmpty, [])))
         .Link("refund", "followup", "无需退款", isDefault: true)
-        .Link("urgent", "pay", "紧急", ConditionGroup.All(new Condition(ConditionSubject.Of(BuiltInSubject.Urgency), ConditionOperator.Equals, [nameof(Urgency.Urgent)])))
-        .Link("urgent", "approve", "常规", isDefault: true)
+        .Link("urgent", "pay", "紧急且≤500元", ConditionGroup.All(
+            new Condition(ConditionSubject.Of(BuiltInSubject.Urgency), ConditionOperator.Equals, [nameof(Urgency.Urgent)]),
+            new Condition(ConditionSubject.Field("refund_amount"), ConditionOperator.LessOrEqual, ["500.00"])))
+        .Link("urgent", "approve", "需审批", isDefault: true)
         .Link("approve", "pay", "批准")
         .Link("approve", "followup", "驳回")
         .Link("pay", "followup")
@@ -62,7 +65,7 @@ public static class DemoWorkflows
     /// <summary>投诉工单: the complaint template the complaint workflow runs on.</summary>
     public static TicketTemplate ComplaintTemplate()
     {
-        var complaint = new TicketTemplate("投诉工单", "客户投诉：24 小时内处理，退款需主管审批（紧急投诉除外）。");
+        var complaint = new TicketTemplate("投诉工单", "客户投诉：24 小时内处理；退款需主管审批，紧急且不超过 500 元的除外。");
         complaint.AddField("complaint_type", "投诉类型", FieldType.Dropdown, isRequired: true, options: ["服务态度", "上门超时", "安装质量", "收费争议", "其他"]);
         complaint.AddField("contact_phone", "联系电话", FieldType.Phone, isRequired: true);
         complaint.AddField("related_order", "相关订单号", FieldType.OrderLink);

@@ -35,7 +35,13 @@ public sealed class WorkflowDefinition
 
     /// <summary>The first draft of a template's workflow.</summary>
     public static WorkflowDefinition Create(long templateId, string? name, WorkflowGraph graph, TimeProvider time) =>
-        New(Guid.NewGuid().ToString(), templateId, name, 1, graph, time);
+        New(DefinitionIdFor(templateId), templateId, name, 1, graph, time);
+
+    /// <summary>
+    /// A template has one workflow, so its id follows from the template's: two admins creating a template's first draft
+    /// at once both write version 1 of the same definition, and the unique (DefinitionId, Version) index lets only one in.
+    /// </summary>
+    public static string DefinitionIdFor(long templateId) => $"template-{templateId}";
 
     /// <summary>A new draft that starts from this version's graph.</summary>
     public WorkflowDefinition NextDraft(int version, TimeProvider time) => New(DefinitionId, TemplateId, Name, version, Graph, time);

@@ -4,20 +4,14 @@ using Scrm.Domain.Tickets;
 namespace Scrm.Domain.Workflows;
 
 /// <summary>
-/// Writes a graph in code (seeded workflows, tests): nodes in reading order, laid out left to right in rows of three,
-/// then the ways between them. The designer builds graphs from its canvas instead.
+/// Writes a graph in code (seeded workflows, tests): nodes, then the ways between them. <see cref="Build"/> lays it out
+/// (<see cref="WorkflowLayout"/>), so a seeded workflow opens in the designer already readable. The designer builds
+/// graphs from its canvas instead.
 /// </summary>
 public sealed class WorkflowGraphBuilder
 {
-    // Room for a 180-px node and its link label; three per row keep a whole workflow in view on a laptop screen.
-    private const double ColumnWidth = 260;
-    private const double RowHeight = 130;
-    private const int NodesPerRow = 3;
-
     private readonly List<WorkflowNode> _nodes = [];
     private readonly List<WorkflowTransition> _transitions = [];
-    private int _column;
-    private int _row;
 
     public WorkflowGraphBuilder Start(string id, string name) => Add(new WorkflowNode { Id = id, Kind = NodeKind.Start, Name = name });
 
@@ -55,26 +49,11 @@ public sealed class WorkflowGraphBuilder
         return this;
     }
 
-    /// <summary>Places the next node on a new row under the previous one, for side paths.</summary>
-    public WorkflowGraphBuilder Below()
-    {
-        _row++;
-        _column = Math.Max(0, _column - 1);
-        return this;
-    }
-
-    public WorkflowGraph Build() => new() { Nodes = _nodes.ToList(), Transitions = _transitions.ToList() };
+    public WorkflowGraph Build() => WorkflowLayout.Arrange(new WorkflowGraph { Nodes = _nodes.ToList(), Transitions = _transitions.ToList() });
 
     private WorkflowGraphBuilder Add(WorkflowNode node)
     {
-        if (_column == NodesPerRow)
-        {
-            _column = 0;
-            _row++;
-        }
-
-        _nodes.Add(node with { X = 40 + (_column * ColumnWidth), Y = 40 + (_row * RowHeight) });
-        _column++;
+        _nodes.Add(node);
         return this;
     }
 }

@@ -17,7 +17,7 @@ public sealed class WorkflowDesignerJourneyTests(AppServerFixture app)
         await page.Locator("[data-testid=workflow-list] tr", new() { HasText = "维修工单" }).ClickAsync();
         await BrowserSession.WaitInteractiveAsync(page);
         await Expect(page.Locator(".wf-node[data-node-id=handle]")).ToBeVisibleAsync();
-        await page.WaitForTimeoutAsync(800); // ports are measured in the browser after the nodes appear
+        await CanvasSettledAsync(page, after: "0"); // the first fit is done and the ports measured where the browser shows them
 
         // Four nodes from the palette onto the canvas.
         var host = page.Locator("[data-testid=canvas-host]");
@@ -56,8 +56,9 @@ public sealed class WorkflowDesignerJourneyTests(AppServerFixture app)
         await Expect(page.Locator("[data-testid=selected-kind]")).ToHaveTextAsync("人工步骤");
 
         // Fix it, check again and publish.
+        var measured = await page.Locator("[data-testid=canvas-host]").GetAttributeAsync("data-measured");
         await page.Locator("[data-testid=zoom-fit]").ClickAsync();
-        await page.WaitForTimeoutAsync(300);
+        await CanvasSettledAsync(page, after: measured!);
         await ConnectAsync(page, step, end);
         await page.Locator("[data-testid=validate]").ClickAsync();
         await Expect(page.Locator("[data-testid=problems-none]")).ToBeVisibleAsync();
@@ -65,7 +66,7 @@ public sealed class WorkflowDesignerJourneyTests(AppServerFixture app)
         await page.Locator("[data-testid=publish]").ClickAsync();
         await Expect(page.Locator("[data-testid=read-only]")).ToBeVisibleAsync();
         await Expect(page.GetByText("已发布版本 1。")).ToBeVisibleAsync();
-        await page.WaitForTimeoutAsync(500);
+        await Expect(page.Locator(".wf-node.locked")).ToHaveCountAsync(7);
         await AppServerFixture.ScreenshotAsync(page, "workflow-designer-published");
 
         // An agent's new repair ticket waits at 处理, whose ways out are 完成 (seeded) and 检测完成 (drawn).
@@ -87,19 +88,79 @@ public sealed class WorkflowDesignerJourneyTests(AppServerFixture app)
         Assert.Equal(["完成", "检测完成"], (await buttons.AllInnerTextsAsync()).Select(t => t.Trim()));
     });
 
-    // Port to port with pointer events: each move is a round trip to the server, so move in steps and pause before letting go.
+    [Fact]
+    public Task SeededInstallationWorkflow_OpensLaidOut_WithNoNodeOnAnother() =>
+        app.RunJourneyAsync("workflow-designer-installation", async page =>
+    {
+        await BrowserSession.LoginAsync(page, "admin");
+        await BrowserSession.GotoInteractiveAsync(page, "admin/workflows");
+        await page.Locator("[data-testid=workflow-list] tr", new() { HasText = "安装工单" }).ClickAsync();
+        await BrowserSession.WaitInteractiveAsync(page);
+        await Expect(page.Locator(".wf-node")).ToHaveCountAsync(9);
+        await CanvasSettledAsync(page, after: "0");
+        await Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(9);
+
+        var boxes = await page.Locator(".wf-node").EvaluateAllAsync<double[][]>(
+            "nodes => nodes.map(n => { const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })");
+        for (var i = 0; i < boxes.Length; i++)
+        {
+            for (var j = i + 1; j < boxes.Length; j++)
+            {
+                var (a, b) = (boxes[i], boxes[j]);
+                Assert.False(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3], $"nodes {i} and {j} overlap");
+            }
+        }
+    });
+
+    [Fact]
+    public Task AddressesThatNameNoWorkflow_ShowNotFoundInsideTheLayout() =>
+        app.RunJourneyAsync("workflow-designer-not-found", async page =>
+    {
+        await BrowserSession.LoginAsync(page, "admin");
+        foreach (var (url, text) in new[]
+        {
+            ("admin/workflows/999", "页面不存在。"), ("admin/workflows/abc", "页面不存在。"), ("admin/workflows/99999999999999999999", "页面不存在。"),
+            ("admin/workflows/versions/abc", "页面不存在。"), ("admin/workflows/migrate/999", "流程版本不存在。"), ("admin/workflows/migrate/abc", "流程版本不存在。"),
+        })
+        {
+            var response = await page.GotoAsync(url);
+
+            Assert.Equal(200, response!.Status);
+            await Expect(page.GetByText(text)).ToBeVisibleAsync();
+            await Expect(page.Locator(".mud-appbar")).ToBeVisibleAsync();
+        }
+    });
+
+    // Port to port with pointer events: each move is a round trip to the server, so move in steps and let go only once the
+    // link being drawn has reached the target port on screen.
     private static async Task ConnectAsync(IPage page, ILocator from, ILocator to)
     {
         var (ax, ay) = await CenterAsync(from.Locator(".wf-out"));
         var (bx, by) = await CenterAsync(to.Locator(".wf-in"));
+        var links = await page.Locator("g.diagram-link").CountAsync();
         await page.Mouse.MoveAsync(ax, ay);
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync((ax + bx) / 2, (ay + by) / 2, new() { Steps = 5 });
         await page.Mouse.MoveAsync(bx, by, new() { Steps = 5 });
-        await page.WaitForTimeoutAsync(200);
+        await page.WaitForFunctionAsync(LinkEndsNear, new { links, x = (double)bx, y = (double)by });
         await page.Mouse.UpAsync();
         await Expect(page.Locator("[data-testid=link-properties]")).ToBeVisibleAsync();
     }
+
+    // The link being drawn (one more than before the drag) reaches the point on screen, give or take its arrow head: it has
+    // followed the last move.
+    private const string LinkEndsNear = """
+        ({ links, x, y }) => {
+            const all = document.querySelectorAll('g.diagram-link');
+            if (all.length <= links) return false;
+            const box = all[all.length - 1].getBoundingClientRect();
+            return x >= box.left - 12 && x <= box.right + 12 && y >= box.top - 12 && y <= box.bottom + 12;
+        }
+        """;
+
+    // Fit and layout move the view; the page measures the ports again afterwards and counts it in data-measured.
+    private static Task CanvasSettledAsync(IPage page, string after) =>
+        Expect(page.Locator("[data-testid=canvas-host]")).Not.ToHaveAttributeAsync("data-measured", after);
 
     private static async Task<(float X, float Y)> CenterAsync(ILocator locator)
     {

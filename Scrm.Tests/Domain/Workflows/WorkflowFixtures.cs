@@ -30,7 +30,7 @@ internal static class WorkflowFixtures
         .Action("notify", "通知师傅", ActionKind.Notify, message: "请尽快上门")
         .Step("visit", "上门", ActorRule.Assigned, TicketStatus.InProgress, null, TemplateBuilder.Note)
         .End("done", "完成", EndOutcome.Resolved)
-        .Below().End("rejected", "驳回", EndOutcome.Cancelled)
+        .End("rejected", "驳回", EndOutcome.Cancelled)
         .Link("start", "accept")
         .Link("accept", "urgent", "受理")
         .Link("urgent", "visit", "紧急", UrgencyIs(Urgency.Urgent))

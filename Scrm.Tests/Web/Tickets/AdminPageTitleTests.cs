@@ -40,7 +40,7 @@ public sealed class AdminPageTitleTests : ScrmComponentTest
     {
         var id = await InstallTemplateIdAsync();
 
-        AssertH1(Render<WorkflowDesignerPage>(p => p.Add(x => x.TemplateId, id)), "Workflow designer");
+        AssertH1(Render<WorkflowDesignerPage>(p => p.Add(x => x.TemplateId, id.ToString(System.Globalization.CultureInfo.InvariantCulture))), "Workflow designer");
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class AdminPageTitleTests : ScrmComponentTest
         await using var db = await Services.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct);
         var v1 = await db.WorkflowDefinitions.OrderBy(w => w.Id).Select(w => w.Id).FirstAsync(Ct);
 
-        AssertH1(Render<WorkflowMigrationPage>(p => p.Add(x => x.FromId, v1)), "Migrate tickets to another version");
+        AssertH1(Render<WorkflowMigrationPage>(p => p.Add(x => x.FromId, v1.ToString(System.Globalization.CultureInfo.InvariantCulture))), "Migrate tickets to another version");
     }
 
     private static void AssertH1<TPage>(IRenderedComponent<TPage> cut, string title) where TPage : IComponent =>

@@ -21,6 +21,7 @@ public sealed partial class WorkflowDesignerPage
     private bool _pendingRecord;
     private bool _fitted;
     private bool _remeasurePorts;
+    private int _measured;
 
     private void InitDiagram()
     {

@@ -16,6 +16,10 @@ public sealed partial class WorkflowDesignerPage
             {
                 node.ReinitializePorts();
             }
+
+            // Shown on the canvas (data-measured), so a test can wait for the view to settle instead of sleeping.
+            _measured++;
+            StateHasChanged();
         }
     }
 

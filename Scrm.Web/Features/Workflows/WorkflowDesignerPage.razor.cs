@@ -27,11 +27,11 @@ public sealed partial class WorkflowDesignerPage : IDisposable
     private IReadOnlyList<WorkflowProblem>? _problems;
     private ConditionLookups _lookups = ConditionLookups.Empty;
 
-    /// <summary>Edit this template's draft.</summary>
-    [Parameter] public long? TemplateId { get; set; }
+    /// <summary>Edit this template's draft (its id, as typed in the address).</summary>
+    [Parameter] public string? TemplateId { get; set; }
 
-    /// <summary>Show this version read-only.</summary>
-    [Parameter] public long? Id { get; set; }
+    /// <summary>Show this version read-only (its id, as typed in the address).</summary>
+    [Parameter] public string? Id { get; set; }
 
     [Inject] private WorkflowService Workflows { get; set; } = default!;
     [Inject] private LookupService Lookups { get; set; } = default!;
@@ -58,14 +58,16 @@ public sealed partial class WorkflowDesignerPage : IDisposable
     {
         _conflict = false;
         _problems = null;
-        var design = Id is { } id ? await Workflows.GetVersionAsync(id) : await Workflows.OpenDraftAsync(TemplateId!.Value);
+        var design = Id is not null
+            ? (RouteIds.Parse(Id) is { } id ? await Workflows.GetVersionAsync(id) : null)
+            : (RouteIds.Parse(TemplateId) is { } templateId ? await Workflows.OpenDraftAsync(templateId) : null);
+        _design = design;
+        _notFound = design is null;
         if (design is null)
         {
-            _notFound = true;
             return;
         }
 
-        _design = design;
         _name = design.Name;
         _revision = design.Revision;
         _readOnly = Id is not null || design.IsPublished;
@@ -76,10 +78,24 @@ public sealed partial class WorkflowDesignerPage : IDisposable
     {
         await RunAsync(async () =>
         {
-            _revision = await Workflows.SaveDraftAsync(_design!.Id, _revision, _name, CurrentGraph);
+            await SaveGraphAsync();
             _dirty = false;
             Snackbar.Add(L["Designer.Saved"], Severity.Success);
         });
+    }
+
+    // The first save of a draft opened unsaved creates its row; later saves update it.
+    private async Task SaveGraphAsync()
+    {
+        if (_design!.IsSaved)
+        {
+            _revision = await Workflows.SaveDraftAsync(_design.Id, _revision, _name, CurrentGraph);
+        }
+        else
+        {
+            _design = await Workflows.CreateDraftAsync(_design.TemplateId, _design.Version, _name, CurrentGraph);
+            _revision = _design.Revision;
+        }
     }
 
     private async Task ValidateAsync()
@@ -91,6 +107,11 @@ public sealed partial class WorkflowDesignerPage : IDisposable
     {
         await RunAsync(async () =>
         {
+            if (!_design!.IsSaved)
+            {
+                await SaveGraphAsync();
+            }
+
             var version = await Workflows.PublishAsync(_design!.Id, _revision, _name, CurrentGraph);
             ShowProblems([]);
             _dirty = false;

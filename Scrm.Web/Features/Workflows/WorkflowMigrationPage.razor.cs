@@ -18,7 +18,8 @@ public partial class WorkflowMigrationPage
     private bool _notFound;
     private List<BreadcrumbItem> _breadcrumbs = [];
 
-    [Parameter] public long FromId { get; set; }
+    /// <summary>The published version whose tickets move (its id, as typed in the address).</summary>
+    [Parameter] public string? FromId { get; set; }
 
     [Inject] private WorkflowMigrationService Migrations { get; set; } = default!;
     [Inject] private WorkflowService Workflows { get; set; } = default!;
@@ -28,7 +29,7 @@ public partial class WorkflowMigrationPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _setup = await Migrations.SetupAsync(FromId);
+        _setup = RouteIds.Parse(FromId) is { } fromId ? await Migrations.SetupAsync(fromId) : null;
         _notFound = _setup is null;
         _breadcrumbs = [new(L["Nav.Workflows"], "admin/workflows"), new(L["Migration.Title"], null, disabled: true)];
         if (_setup is { Targets.Count: > 0 } setup)
@@ -78,7 +79,7 @@ public partial class WorkflowMigrationPage
             return;
         }
 
-        await RunAsync(async () => _plan = await Migrations.PlanAsync(FromId, toId, _mapping));
+        await RunAsync(async () => _plan = await Migrations.PlanAsync(_setup!.From.Id, toId, _mapping));
     }
 
     private async Task ApplyAsync()
@@ -97,7 +98,7 @@ public partial class WorkflowMigrationPage
 
         await RunAsync(async () =>
         {
-            var moved = await Migrations.ApplyAsync(FromId, toId, _mapping);
+            var moved = await Migrations.ApplyAsync(_setup!.From.Id, toId, _mapping);
             Snackbar.Add(L["Migration.Done", moved, _to.Version], Severity.Success);
             await OnParametersSetAsync();
         });

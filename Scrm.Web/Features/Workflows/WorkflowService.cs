@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Scrm.Data;
@@ -28,21 +29,61 @@ public sealed class WorkflowService(IDbContextFactory<ScrmDbContext> dbFactory, 
         }).ToList();
     }
 
-    /// <summary>The draft to edit for a template: the open draft, a new one from the latest version, or a first one.</summary>
-    public async Task<WorkflowDesign> OpenDraftAsync(long templateId, CancellationToken ct = default)
+    /// <summary>
+    /// The draft to edit for a template: its open draft, or else an unsaved one (the next version of the latest, or a starter)
+    /// whose row the first save creates, so opening the designer never writes. Null when there is no such template.
+    /// </summary>
+    public async Task<WorkflowDesign?> OpenDraftAsync(long templateId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Role.Admin);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await FindTemplateAsync(db, templateId, ct) is not { } template)
+        {
+            return null;
+        }
+
+        return await LatestAsync(db, templateId, ct) switch
+        {
+            { IsPublished: false } draft => Design(draft, template),
+            { } published => new WorkflowDesign(0, published.DefinitionId, templateId, template.Name, published.Name, published.Version + 1,
+                false, 0, published.Graph, template),
+            null => new WorkflowDesign(0, WorkflowDefinition.DefinitionIdFor(templateId), templateId, template.Name, StarterName(template.Name), 1,
+                false, 0, StarterGraph(), template),
+        };
+    }
+
+    /// <summary>
+    /// The first save of a draft opened unsaved: creates its <paramref name="version"/>. Refused as a conflict when someone else
+    /// created or published a version of this workflow since it was opened.
+    /// </summary>
+    public async Task<WorkflowDesign> CreateDraftAsync(long templateId, int version, string? name, WorkflowGraph graph, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Role.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var template = await LoadTemplateAsync(db, templateId, ct);
-        var versions = await db.WorkflowDefinitions.Where(w => w.TemplateId == templateId).OrderByDescending(w => w.Version).ToListAsync(ct);
-        var draft = versions.FirstOrDefault(w => !w.IsPublished);
-        if (draft is null)
+        var latest = await LatestAsync(db, templateId, ct);
+        if ((latest?.Version ?? 0) + 1 != version)
         {
-            draft = versions.Count == 0
-                ? WorkflowDefinition.Create(templateId, l["Workflows.StarterName", template.Name], StarterGraph(), time)
-                : versions[0].NextDraft(versions[0].Version + 1, time);
-            db.WorkflowDefinitions.Add(draft);
+            throw new ConcurrencyConflictException();
+        }
+
+        var draft = latest?.NextDraft(version, time) ?? WorkflowDefinition.Create(templateId, name, graph, time);
+        draft.SaveDraft(name, graph, time);
+        db.WorkflowDefinitions.Add(draft);
+        try
+        {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Both passed the check above at once: the unique (DefinitionId, Version) index let the other one in.
+            await using var check = await dbFactory.CreateDbContextAsync(ct);
+            if (await check.WorkflowDefinitions.AnyAsync(w => w.DefinitionId == draft.DefinitionId && w.Version == version, ct))
+            {
+                throw new ConcurrencyConflictException();
+            }
+
+            throw;
         }
 
         return Design(draft, template);
@@ -113,8 +154,27 @@ public sealed class WorkflowService(IDbContextFactory<ScrmDbContext> dbFactory, 
         new(w.Id, w.DefinitionId, w.TemplateId, template.Name, w.Name, w.Version, w.IsPublished, w.Revision, w.Graph, template);
 
     private static async Task<TicketTemplate> LoadTemplateAsync(ScrmDbContext db, long templateId, CancellationToken ct) =>
-        await db.TicketTemplates.AsNoTracking().WithForm().SingleOrDefaultAsync(t => t.Id == templateId, ct)
-        ?? throw new DomainException("TemplateNotFound", "Choose a ticket template.");
+        await FindTemplateAsync(db, templateId, ct) ?? throw new DomainException("TemplateNotFound", "Choose a ticket template.");
+
+    private static Task<TicketTemplate?> FindTemplateAsync(ScrmDbContext db, long templateId, CancellationToken ct) =>
+        db.TicketTemplates.AsNoTracking().WithForm().SingleOrDefaultAsync(t => t.Id == templateId, ct);
+
+    private static Task<WorkflowDefinition?> LatestAsync(ScrmDbContext db, long templateId, CancellationToken ct) =>
+        db.WorkflowDefinitions.AsNoTracking().Where(w => w.TemplateId == templateId).OrderByDescending(w => w.Version).FirstOrDefaultAsync(ct);
+
+    // A template name may use all 50 characters the workflow name may: shorten it, whole characters at a time, until the
+    // name composed in the admin's language fits.
+    private string StarterName(string templateName)
+    {
+        var name = l["Workflows.StarterName", templateName].Value;
+        var text = new StringInfo(templateName);
+        for (var keep = text.LengthInTextElements - 1; name.Length > WorkflowDefinition.NameMaxLength && keep > 0; keep--)
+        {
+            name = l["Workflows.StarterName", text.SubstringByTextElements(0, keep) + "…"].Value;
+        }
+
+        return name;
+    }
 
     /// <summary>A first draft that already works, named in the admin's language: start, one step handled by the desk, and the end.</summary>
     private WorkflowGraph StarterGraph() => new WorkflowGraphBuilder()

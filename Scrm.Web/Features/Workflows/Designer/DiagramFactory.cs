@@ -2,7 +2,6 @@ using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Anchors;
 using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Core.PathGenerators;
-using Blazor.Diagrams.Core.Routers;
 using Blazor.Diagrams.Options;
 using Scrm.Web.Features.Workflows.Components;
 using Scrm.Web.Shared;
@@ -26,8 +25,8 @@ public static class DiagramFactory
             {
                 DefaultColor = ScrmTheme.LinkColor,
                 DefaultSelectedColor = ScrmTheme.LinkSelectedColor,
-                DefaultRouter = new NormalRouter(),
-                DefaultPathGenerator = new SmoothPathGenerator(),
+                DefaultRouter = new LaneRouter(),
+                DefaultPathGenerator = new StraightPathGenerator(6),
                 RequireTarget = true,
                 EnableSnapping = true,
                 SnappingRadius = 30,
