@@ -122,4 +122,37 @@ public sealed class TemplateEditPageTests(SqliteDatabase database) : MudTestCont
 
         cut.WaitForAssertion(() => Assert.Equal(TemplateBuilder.Note, FieldOrder(cut)[1]));
     }
+    [Fact]
+    public async Task ADuplicateName_IsRefusedBesideTheNameInput_WhateverItsCase()
+    {
+        var other = await database.SaveTemplateAsync();
+        var template = await database.SaveTemplateAsync();
+        var cut = RenderPage(template.Id);
+
+        cut.Find("input[data-testid=template-name]").Input(other.Name.ToUpperInvariant());
+        cut.Find("[data-testid=save-template]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal($"A template named {other.Name.ToUpperInvariant()} already exists.", HelperText(cut, "template-name")));
+        Assert.Equal(template.Name, (await StoredAsync(template.Id)).Name);
+    }
+
+    [Fact]
+    public async Task ALongNameOrDescription_IsRefusedBesideItsInput()
+    {
+        var template = await database.SaveTemplateAsync();
+        var cut = RenderPage(template.Id);
+
+        cut.Find("input[data-testid=template-name]").Input(new string('名', 51));
+        cut.Find("[data-testid=save-template]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Name must be at most 50 characters.", HelperText(cut, "template-name")));
+
+        cut.Find("input[data-testid=template-name]").Input("Fine");
+        cut.Find("input[data-testid=template-description]").Input(new string('d', 501));
+        cut.Find("[data-testid=save-template]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Description must be at most 500 characters.", HelperText(cut, "template-description")));
+        Assert.Equal(template.Name, (await StoredAsync(template.Id)).Name);
+    }
+
+    private static string HelperText(IRenderedComponent<ContainerFragment> cut, string testId) =>
+        cut.Find($"input[data-testid={testId}]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text .me-auto")?.TextContent.Trim() ?? "";
 }
