@@ -1,7 +1,7 @@
+using System.Globalization;
 using Bunit;
 using Bunit.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Scrm.Domain.Conditions;
 using Scrm.Domain.Templates;
 using Scrm.Tests.Builders;
 using Scrm.Tests.Data;
@@ -40,11 +40,11 @@ public sealed class TemplateEditPageTests(SqliteDatabase database) : MudTestCont
     public async Task Rules_AreListedInWords()
     {
         var template = await database.SaveTemplateAsync();
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
 
         var cut = RenderPage(template.Id);
 
-        var expected = L["Templates.RuleSentence", "Service", L.OperatorName(ConditionOperator.Equals), "Install", "Visit date"].Value;
-        Assert.Equal(expected, cut.Find("[data-testid=rule-list] [data-rule]").TextContent.Trim());
+        Assert.Equal("当 Service 等于 Install 时，Visit date 必填", cut.Find("[data-testid=rule-list] [data-rule]").TextContent.Trim());
     }
 
     [Fact]

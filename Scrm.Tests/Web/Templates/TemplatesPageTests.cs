@@ -65,7 +65,7 @@ public sealed class TemplatesPageTests : MudTestContext, IAsyncLifetime
         cut.WaitForElement("[data-testid=template-table]");
 
         var cells = cut.FindAll("[data-testid=template-table] tbody tr td").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Equal([template.Name, "Every field type", L["Templates.Active"].Value, "11", "1", "1"], cells);
+        Assert.Equal([template.Name, "Every field type", L["Templates.Active"].Value, "12", "1", "1"], cells);
 
         cut.Find("[data-testid=template-table] tbody tr").Click();
 
