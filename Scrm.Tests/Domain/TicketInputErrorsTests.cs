@@ -88,4 +88,12 @@ public sealed class TicketInputErrorsTests
 
         Assert.Equal(("OptionTooLong", "Options"), (ex.Code, ex.Field));
     }
+    [Fact]
+    public void Comment_LongerThan2000Characters_IsRefused()
+    {
+        var ex = Assert.Throws<DomainException>(() =>
+            Scrm.Domain.Tickets.TicketComment.Create(1, "agent-1", "张敏", new string('评', 2001), TimeProvider.System));
+
+        Assert.Equal(("TooLong", "Comment"), (ex.Code, ex.Field));
+    }
 }
