@@ -16,8 +16,8 @@ public sealed class BadInputJourneyTests(AppServerFixture app)
         var purchaseDate = page.Locator("[data-field=purchase_date] input");
         var storedDate = page.Locator("[data-testid=ticket-details] [data-field=purchase_date]");
 
-        // A new 安装工单 whose purchase date is typed the Chinese way.
-        await BrowserSession.LoginAsync(page, "agent");
+        // A new 安装工单 whose purchase date is typed the Chinese way. Another journey switches "agent" to English: this one uses agent2.
+        await BrowserSession.LoginAsync(page, "agent2");
         await BrowserSession.GotoInteractiveAsync(page, "tickets/new");
         await page.Locator("[data-testid=template-picker] [data-template=安装工单]").ClickAsync();
         await page.Locator("[data-testid=ticket-title]").FillAsync(title);
