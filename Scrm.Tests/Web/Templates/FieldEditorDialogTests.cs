@@ -157,7 +157,7 @@ public sealed class FieldEditorDialogTests : MudTestContext
     public async Task EveryTextInput_HasALengthLimitTheBrowserEnforces()
     {
         var (cut, _) = await ShowAsync();
-        Assert.Equal(("40", "50", "200"), (MaxLength(cut, "input[data-testid=field-key]"), MaxLength(cut, "input[data-testid=field-label]"), MaxLength(cut, "input[data-testid=field-help]")));
+        Assert.Equal(("40", "100", "400"), (MaxLength(cut, "input[data-testid=field-key]"), MaxLength(cut, "input[data-testid=field-label]"), MaxLength(cut, "input[data-testid=field-help]")));
 
         Choose(cut, "field-type", L.TypeName(FieldType.Money));
         Assert.Equal(("30", "30"), (MaxLength(cut, "input[data-testid=field-min]"), MaxLength(cut, "input[data-testid=field-max]")));
