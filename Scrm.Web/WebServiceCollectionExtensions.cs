@@ -18,6 +18,7 @@ using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Templates;
 using Scrm.Web.Features.Tickets;
 using Scrm.Web.Features.Workflows;
+using Scrm.Web.Hosting;
 using Scrm.Web.Security;
 using Scrm.Web.Shared;
 
@@ -29,11 +30,15 @@ public static class WebServiceCollectionExtensions
     {
         AddRootSettings(builder);
         ResolveSqlitePath(builder);
+        builder.AddTransportSecurity();
         var services = builder.Services;
         services.AddScrmData(builder.Configuration);
-        AddIdentity(services);
+        AddIdentity(services, builder.Environment);
         ConfigureRequestLocalization(services);
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            // Deliberate, not the 32 KB default: a long paste stays within it (inputs enforce their own limits),
+            // while one client still cannot make the server buffer large messages.
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 64 * 1024);
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
         services.AddScrmFeatures();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerService>());
@@ -43,18 +48,17 @@ public static class WebServiceCollectionExtensions
     public static async Task UseScrmWebAsync(this WebApplication app)
     {
         await app.Services.MigrateScrmDatabaseAsync();
-        if (app.Configuration.GetValue("Database:SeedDemoCompany", false))
+        if (SeedsDemoCompany(app))
         {
             await using var scope = app.Services.CreateAsyncScope();
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync();
             await DemoCompanySeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
         }
 
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
-
+        app.UseForwardedHeadersBehindProxy();
+        app.UseSecurityHeaders();
+        app.UseErrorPages();
+        app.UseHttpsOnly();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -63,6 +67,13 @@ public static class WebServiceCollectionExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
     }
+
+    /// <summary>
+    /// The demo company shares one published password: only where a developer runs the app, unless a deployment
+    /// sets <c>Database:SeedDemoCompany</c> explicitly (false wins in Development too).
+    /// </summary>
+    private static bool SeedsDemoCompany(WebApplication app) =>
+        app.Configuration.GetValue<bool?>("Database:SeedDemoCompany") ?? app.Environment.IsDevelopment();
 
     /// <summary>The design card keeps appsettings.json at the repository root; it is copied beside the binaries.</summary>
     private static void AddRootSettings(WebApplicationBuilder builder)
@@ -96,7 +107,7 @@ public static class WebServiceCollectionExtensions
         }
     }
 
-    private static void AddIdentity(IServiceCollection services)
+    private static void AddIdentity(IServiceCollection services, IWebHostEnvironment environment)
     {
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -106,17 +117,16 @@ public static class WebServiceCollectionExtensions
             o.AccessDeniedPath = "/account/denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
+            // Development runs on plain http (README); everywhere else the cookie never travels unencrypted.
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
+        services.AddSingleton<SignInThrottle>();
         services.AddAuthorization();
 
         // Identity's stores want a scoped context; the rest of the app uses the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContext());
-        services.AddIdentityCore<ScrmUser>(o =>
-            {
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-                o.Password.RequiredLength = 8;
-            })
+        // Failed sign-ins are limited by SignInThrottle (per client address and per account), not Identity's lockout.
+        services.AddIdentityCore<ScrmUser>(o => o.Password.RequiredLength = 8)
             .AddEntityFrameworkStores<ScrmDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ScrmClaimsPrincipalFactory>()

@@ -39,6 +39,19 @@ public static class DatabaseProvider
         }
     }
 
+    /// <summary>Whether a save was refused by a unique index (each database says so in its own words).</summary>
+    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteUniqueConstraint or SqlitePrimaryKeyConstraint,
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number is SqlServerDuplicateKeyRow or SqlServerUniqueConstraint,
+        _ => false,
+    };
+
+    private const int SqliteUniqueConstraint = 2067; // SQLITE_CONSTRAINT_UNIQUE
+    private const int SqlitePrimaryKeyConstraint = 1555; // SQLITE_CONSTRAINT_PRIMARYKEY
+    private const int SqlServerDuplicateKeyRow = 2601; // unique index
+    private const int SqlServerUniqueConstraint = 2627; // unique constraint
+
     private static void EnsureSqliteFolder(string connectionString)
     {
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;

@@ -38,6 +38,9 @@ public static class DemoCompanySeeder
         ("customer", "钱建国", Role.Customer, "上海"),
     ];
 
+    private const int CustomerLoginIndex = 6;
+    private const string CustomerLoginName = "钱建国";
+
     public static async Task SeedAsync(ScrmDbContext db, TimeProvider time, int ticketCount = 200, CancellationToken ct = default)
     {
         if (await db.UserProfiles.AnyAsync(ct))
@@ -49,6 +52,7 @@ public static class DemoCompanySeeder
         var cities = await SeedRegionsAsync(db, ct);
         var people = await SeedUsersAsync(db, cities, ct);
         var customers = await SeedCustomersAsync(db, cities, random, ct);
+        await LinkCustomerLoginAsync(db, people, customers, ct);
         var templates = await SeedTemplatesAsync(db, ct);
         var complaint = DemoWorkflows.ComplaintTemplate();
         db.TicketTemplates.Add(complaint);
@@ -114,6 +118,7 @@ public static class DemoCompanySeeder
             var name = i < companies.Length ? $"{city.Name}{companies[i]}" : surnames[random.Next(surnames.Length)] + givenNames[random.Next(givenNames.Length)];
             var phone = "13" + random.Next(100000000, 999999999).ToString(CultureInfo.InvariantCulture);
             var address = $"{city.Name}{streets[random.Next(streets.Length)]}{random.Next(1, 999)}号";
+            name = i == CustomerLoginIndex ? CustomerLoginName : name;
             var level = i < companies.Length ? CustomerLevel.Key : (i % 7 == 0 ? CustomerLevel.Vip : CustomerLevel.Standard);
             customers.Add(new Customer(name, phone, address, city.Id, level));
         }
@@ -121,6 +126,13 @@ public static class DemoCompanySeeder
         db.Customers.AddRange(customers);
         await db.SaveChangesAsync(ct);
         return customers;
+    }
+
+    /// <summary>The demo login `customer` (钱建国) is this customer record, a person in 上海, so they have tickets to read.</summary>
+    private static async Task LinkCustomerLoginAsync(ScrmDbContext db, List<UserProfile> people, List<Customer> customers, CancellationToken ct)
+    {
+        people.Single(p => p.Role == Role.Customer).LinkCustomer(customers[CustomerLoginIndex].Id);
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task<WorkflowDefinition> PublishAsync(ScrmDbContext db, TicketTemplate template, string name, WorkflowGraph graph,

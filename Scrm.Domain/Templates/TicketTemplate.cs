@@ -17,13 +17,18 @@ public sealed class TicketTemplate
 
     public TicketTemplate(string name, string? description)
     {
-        Name = Guard.RequiredText(name, "Name", NameMaxLength);
+        Rename(name);
         Description = Guard.OptionalText(description, "Description", DescriptionMaxLength);
         IsActive = true;
     }
 
     public long Id { get; private set; }
     public string Name { get; private set; } = "";
+
+    /// <summary>The name as compared for uniqueness: 安装工单 and "Aircon" are taken whatever the case typed.</summary>
+    public string NameKey { get; private set; } = "";
+
+    public static string KeyOf(string name) => name.Trim().ToUpperInvariant();
     public string? Description { get; private set; }
 
     /// <summary>Inactive templates keep their tickets but offer no new ones.</summary>
@@ -35,11 +40,17 @@ public sealed class TicketTemplate
     public IReadOnlyList<FieldDefinition> Fields => _fields.OrderBy(f => f.SortOrder).ToList();
     public IReadOnlyCollection<FieldRule> Rules => _rules;
 
+    private void Rename(string name)
+    {
+        Name = Guard.RequiredText(name, "Name", NameMaxLength);
+        NameKey = KeyOf(Name);
+    }
+
     public FieldDefinition? FindField(string key) => _fields.Find(f => string.Equals(f.Key, key, StringComparison.Ordinal));
 
     public void Update(string name, string? description, bool isActive)
     {
-        Name = Guard.RequiredText(name, "Name", NameMaxLength);
+        Rename(name);
         Description = Guard.OptionalText(description, "Description", DescriptionMaxLength);
         IsActive = isActive;
         Version++;

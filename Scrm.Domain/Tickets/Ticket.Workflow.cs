@@ -106,7 +106,7 @@ public sealed partial class Ticket
         _visits.LastOrDefault(v => v.ExitedAt is null)?.Exit(now, null, "migration");
         WorkflowId = workflowId;
         Enter(target, now);
-        Touch(time);
+        Rest(target, time);
     }
 
     private DomainException? Refusal(WorkflowNode node, WorkflowTransition transition, WorkflowActor actor, ConditionContext context,
@@ -153,9 +153,7 @@ public sealed partial class Ticket
             var node = graph.Node(CurrentNodeId!);
             if (node.Kind.Waits())
             {
-                Status = node.StatusWhileHere();
-                TimerDueAt = node.Kind == NodeKind.Timer ? DueAt(node, time) : null;
-                Touch(time);
+                Rest(node, time);
                 return;
             }
 
@@ -216,6 +214,14 @@ public sealed partial class Ticket
         {
             _visits[^1].Exit(at, null, null);
         }
+    }
+
+    /// <summary>Takes the status (and timer) of the node the ticket now waits at, however it got there.</summary>
+    private void Rest(WorkflowNode node, TimeProvider time)
+    {
+        Status = node.StatusWhileHere();
+        TimerDueAt = node.Kind == NodeKind.Timer ? DueAt(node, time) : null;
+        Touch(time);
     }
 
     private DateTime? DueAt(WorkflowNode node, TimeProvider time)

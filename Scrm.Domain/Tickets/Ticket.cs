@@ -73,11 +73,12 @@ public sealed partial class Ticket
         var values = ValidateInputs(template, details, rawFields);
         var wasAssigned = AssigneeId is not null;
         ApplyDetails(details);
-        if (Status == TicketStatus.New && AssigneeId is not null)
+        // A workflow ticket's status belongs to its current node: only the workflow moves it.
+        if (WorkflowId is null && Status == TicketStatus.New && AssigneeId is not null)
         {
             Status = TicketStatus.Assigned;
         }
-        else if (Status == TicketStatus.Assigned && wasAssigned && AssigneeId is null)
+        else if (WorkflowId is null && Status == TicketStatus.Assigned && wasAssigned && AssigneeId is null)
         {
             Status = TicketStatus.New;
         }

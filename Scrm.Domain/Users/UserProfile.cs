@@ -33,6 +33,21 @@ public sealed class UserProfile
     public bool IsActive { get; private set; }
     public long Version { get; private set; }
 
+    /// <summary>For a customer's login: the customer record whose tickets they may read.</summary>
+    public long? CustomerId { get; private set; }
+
+    /// <summary>Links a customer's login to their customer record; staff accounts are never linked.</summary>
+    public void LinkCustomer(long customerId)
+    {
+        if (Role != Role.Customer)
+        {
+            throw new DomainException("CustomerLinkNotCustomer", $"Only a customer's login can be linked to a customer ({UserName} is {Role}).", UserName, Role);
+        }
+
+        CustomerId = customerId;
+        Version++;
+    }
+
     public void ChooseCulture(string culture)
     {
         if (!SupportedCultures.Contains(culture))

@@ -55,6 +55,23 @@ public sealed class TemplatePersistenceTests(SqliteDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task Database_RefusesATemplateNameThatDiffersOnlyInCase_EvenWithoutTheAppsCheck()
+    {
+        var name = $"Aircon service {database.Next()}";
+        await using (var first = database.CreateContext())
+        {
+            first.TicketTemplates.Add(new TicketTemplate(name, null));
+            await first.SaveChangesAsync(_ct);
+        }
+
+        await using var second = database.CreateContext();
+        second.TicketTemplates.Add(new TicketTemplate("  " + name.ToUpperInvariant(), null));
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => second.SaveChangesAsync(_ct));
+
+        Assert.True(Scrm.Data.Providers.DatabaseProvider.IsUniqueViolation(refused));
+    }
+
+    [Fact]
     public async Task LoadedTemplate_AppliesItsRules()
     {
         var template = await database.SaveTemplateAsync();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Data.Sqlite;
@@ -29,6 +30,14 @@ public static class TestApp
     /// <summary>Registers the data layer and feature services; returns the connection that keeps the database alive.</summary>
     public static SqliteConnection AddScrmForTests(this IServiceCollection services)
     {
+        var keepAlive = services.AddTestDatabase();
+        services.AddScrmFeatures();
+        return keepAlive;
+    }
+
+    /// <summary>The data layer over a private in-memory database, at the fixed test time.</summary>
+    private static SqliteConnection AddTestDatabase(this IServiceCollection services)
+    {
         var connectionString = $"DataSource=file:scrm-{Guid.NewGuid():N}?mode=memory&cache=shared";
         var keepAlive = new SqliteConnection(connectionString);
         keepAlive.Open();
@@ -40,17 +49,36 @@ public static class TestApp
 
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         services.AddScrmData(configuration);
-        services.AddScrmFeatures();
         return keepAlive;
     }
 
-    /// <summary>Migrates and seeds the demo company (with fewer tickets, for speed).</summary>
+    // One seeded database per ticket count for the whole run; each test gets a copy (SQLite's backup API takes
+    // milliseconds, migrating and seeding takes seconds).
+    private static readonly ConcurrentDictionary<int, Lazy<Task<SqliteConnection>>> Snapshots = new();
+
+    /// <summary>Fills the test's database with the migrated demo company (with fewer tickets, for speed).</summary>
     public static async Task SeedAsync(IServiceProvider services, int tickets = 40)
     {
-        await services.MigrateScrmDatabaseAsync();
+        var snapshot = await Snapshots.GetOrAdd(tickets, n => new Lazy<Task<SqliteConnection>>(() => BuildSnapshotAsync(n))).Value;
         await using var scope = services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync();
-        await DemoCompanySeeder.SeedAsync(db, services.GetRequiredService<TimeProvider>(), tickets);
+        await db.Database.OpenConnectionAsync();
+        lock (snapshot)
+        {
+            snapshot.BackupDatabase((SqliteConnection)db.Database.GetDbConnection());
+        }
+    }
+
+    private static async Task<SqliteConnection> BuildSnapshotAsync(int tickets)
+    {
+        var services = new ServiceCollection();
+        var connection = services.AddTestDatabase();
+        await using var provider = services.BuildServiceProvider();
+        await provider.MigrateScrmDatabaseAsync();
+        await using var scope = provider.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync();
+        await DemoCompanySeeder.SeedAsync(db, provider.GetRequiredService<TimeProvider>(), tickets);
+        return connection; // kept open for the run: closing it would drop the snapshot
     }
 
     /// <summary>The claims the login cookie would carry for a demo user.</summary>

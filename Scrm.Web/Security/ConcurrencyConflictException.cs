@@ -14,8 +14,11 @@ public sealed class ConcurrencyConflictException : DomainException
 
 public static class ConcurrencyChecks
 {
-    /// <summary>Saves, turning EF's concurrency failure into the refusal the UI shows with its reload option.</summary>
-    public static async Task SaveChangesOrConflictAsync(this Data.ScrmDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Saves, turning EF's concurrency failure into the refusal the UI shows with its reload option, and a unique
+    /// index's refusal (someone saved the same name a moment earlier) into <paramref name="duplicate"/>'s message.
+    /// </summary>
+    public static async Task SaveChangesOrConflictAsync(this Data.ScrmDbContext db, CancellationToken ct, Func<DomainException>? duplicate = null)
     {
         try
         {
@@ -24,6 +27,10 @@ public static class ConcurrencyChecks
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
         {
             throw new ConcurrencyConflictException();
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (duplicate is not null && Data.Providers.DatabaseProvider.IsUniqueViolation(e))
+        {
+            throw duplicate();
         }
     }
 }

@@ -81,9 +81,6 @@ public static class Like
 
     public static string StartsWith(string term) => Literal(term.Trim()) + "%";
 
-    /// <summary>The whole text, matched without regard to ASCII case.</summary>
-    public static string Exactly(string text) => Literal(text.Trim());
-
     private static string Literal(string text) => text
         .Replace("\\", "\\\\", StringComparison.Ordinal)
         .Replace("%", "\\%", StringComparison.Ordinal)

@@ -45,6 +45,7 @@ internal sealed class UserProfileConfiguration : IEntityTypeConfiguration<UserPr
         builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasOne<ScrmUser>().WithOne().HasForeignKey<UserProfile>(u => u.Id).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Region>().WithMany().HasForeignKey(u => u.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(u => u.CustomerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -12,7 +12,8 @@ internal sealed class TicketTemplateConfiguration : IEntityTypeConfiguration<Tic
     {
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Name).HasMaxLength(TicketTemplate.NameMaxLength).IsRequired();
-        builder.HasIndex(t => t.Name).IsUnique();
+        builder.Property(t => t.NameKey).HasMaxLength(TicketTemplate.NameMaxLength).IsRequired();
+        builder.HasIndex(t => t.NameKey).IsUnique(); // the database, not only a check in code, keeps names unique
         builder.Property(t => t.Description).HasMaxLength(TicketTemplate.DescriptionMaxLength);
         builder.Property(t => t.Version).IsConcurrencyToken();
 

@@ -401,13 +401,18 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("NameKey")
                         .IsUnique();
 
                     b.ToTable("TicketTemplates");
@@ -633,6 +638,9 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -659,6 +667,8 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
 
                     b.HasIndex("RegionId");
 
@@ -845,6 +855,11 @@ namespace Scrm.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Scrm.Domain.Users.UserProfile", b =>
                 {
+                    b.HasOne("Scrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Scrm.Data.Identity.ScrmUser", null)
                         .WithOne()
                         .HasForeignKey("Scrm.Domain.Users.UserProfile", "Id")

@@ -174,16 +174,14 @@ public sealed class WorkflowEngineTests
     }
 
     [Fact]
-    public void OldTickets_StayOnTheGraphTheyStartedOn()
+    public void AssigningAWorkflowTicketStillWaitingAtItsFirstStep_KeepsTheStepsStatus()
     {
-        var (ticket, builder) = Started(Urgency.Normal);
-        var v2 = Repair() with { Transitions = Repair().Transitions.Select(t => t.Id == "accept->urgent" ? t with { Label = "接单" } : t).ToList() };
+        var builder = new TicketBuilder().From(Template()).WithUrgency(Urgency.Normal);
+        var ticket = builder.Build();
+        ticket.StartWorkflow(7, Repair(), builder.Template, TicketFacts.None, Agent, builder.Time);
 
-        // The ticket still answers to version 1's buttons; version 2's graph is not consulted.
-        Press(ticket, builder, "accept->urgent", Agent);
+        ticket.Edit(builder.Template, builder.Details with { AssigneeId = "tech-1" }, new Dictionary<string, string?>(), builder.Time);
 
-        Assert.Equal(7, ticket.WorkflowId);
-        Assert.Equal("受理", ticket.Visits.Single(v => v.NodeId == "accept").ExitedVia);
-        Assert.NotEqual(Repair(), v2);
+        Assert.Equal(("accept", TicketStatus.New), (ticket.CurrentNodeId, ticket.Status));
     }
 }

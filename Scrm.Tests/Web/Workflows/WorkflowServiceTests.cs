@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Scrm.Data;
+using Scrm.Domain.Tickets;
 using Scrm.Domain.Workflows;
+using Scrm.Web.Features.Tickets;
 using Scrm.Web.Features.Workflows;
 using Scrm.Web.Security;
 using Xunit;
@@ -14,30 +16,96 @@ public sealed class WorkflowServiceTests(ServiceFixture app) : IClassFixture<Ser
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task PublishingANewVersion_ThenMigratingTickets_MovesThemAsTheDryRunShowed()
+    public async Task PublishingANewVersion_ThenMigratingTickets_MovesEachTicketAsTheDryRunShowed()
     {
+        await using var agent = await app.SignInAsync("agent");
+        var tickets = agent.ServiceProvider.GetRequiredService<TicketService>();
+        var atTriage = await NewComplaintAsync(tickets);
+        var atFollowup = await NewComplaintAsync(tickets, "triage->handle", "handle->refund");
+        var atObjection = await NewComplaintAsync(tickets, "triage->handle", "handle->refund", "followup->objection");
         await using var scope = await app.SignInAsync("admin");
         var workflows = scope.ServiceProvider.GetRequiredService<WorkflowService>();
         var migrations = scope.ServiceProvider.GetRequiredService<WorkflowMigrationService>();
-        var templateId = await TemplateIdAsync("安装工单");
-        var draft = await workflows.OpenDraftAsync(templateId, Ct);
-        var v2Graph = draft.Graph with { Nodes = draft.Graph.Nodes.Select(n => n.Id == "visit" ? n with { Name = "上门服务" } : n).ToList() };
-        var version = await workflows.PublishAsync(draft.Id, draft.Revision, draft.Name, v2Graph, Ct);
+        var draft = await workflows.OpenDraftAsync(await TemplateIdAsync("投诉工单"), Ct);
+        await workflows.PublishAsync(draft.Id, draft.Revision, draft.Name, draft.Graph, Ct);
         var v1 = (await workflows.VersionsAsync(draft.DefinitionId, Ct)).Single(v => v.Version == 1);
-        var setup = (await migrations.SetupAsync(v1.Id, Ct))!;
-        var mapping = setup.TicketsPerNode.Keys.ToDictionary(k => k, k => k);
+        // 回访 moves onto the objection timer, the objection timer onto the end; every other step stays where it is.
+        var mapping = (await migrations.SetupAsync(v1.Id, Ct))!.TicketsPerNode.Keys.ToDictionary(k => k, k => k);
+        mapping["followup"] = "objection";
+        mapping["objection"] = "closed";
 
         var plan = await migrations.PlanAsync(v1.Id, draft.Id, mapping, Ct);
-        var moved = await migrations.ApplyAsync(v1.Id, draft.Id, mapping, Ct);
+        await migrations.ApplyAsync(v1.Id, draft.Id, mapping, Ct);
 
-        Assert.Equal(2, version);
         Assert.True(plan.CanApply);
-        Assert.Equal(plan.Moves.Sum(m => m.Tickets), moved);
-        Assert.True(moved > 0);
+        Assert.Contains(plan.Moves, m => (m.FromNodeId, m.ToNodeId) == ("followup", "objection"));
+        Assert.Contains(plan.Moves, m => (m.FromNodeId, m.ToNodeId) == ("objection", "closed"));
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct);
-        var perNode = await db.Tickets.Where(t => t.WorkflowId == draft.Id).GroupBy(t => t.CurrentNodeId!).ToDictionaryAsync(g => g.Key, g => g.Count(), Ct);
-        Assert.Equal(plan.Moves.ToDictionary(m => m.ToNodeId, m => m.Tickets), perNode);
+        var moved = await db.Tickets.AsNoTracking().Where(t => t.Id == atTriage || t.Id == atFollowup || t.Id == atObjection).ToDictionaryAsync(t => t.Id, Ct);
+        // The tests' clock reads 2026-11-25 06:00 UTC; the objection timer waits 24 hours from the move.
+        Assert.Equal(("triage", TicketStatus.New, (DateTime?)null), State(moved[atTriage]));
+        Assert.Equal(("objection", TicketStatus.OnHold, (DateTime?)new DateTime(2026, 11, 26, 6, 0, 0, DateTimeKind.Utc)), State(moved[atFollowup]));
+        Assert.Equal(("closed", TicketStatus.Closed, (DateTime?)null), State(moved[atObjection]));
+        Assert.All(moved.Values, t => Assert.Equal(draft.Id, t.WorkflowId));
     }
+
+    [Fact]
+    public async Task OldTickets_KeepTheButtonsOfTheVersionTheyStartedOn()
+    {
+        await using var agent = await app.SignInAsync("agent");
+        var tickets = agent.ServiceProvider.GetRequiredService<TicketService>();
+        var old = (await tickets.CreateAsync(await InstallFormAsync(), Ct)).Id;
+        await using var scope = await app.SignInAsync("admin");
+        var workflows = scope.ServiceProvider.GetRequiredService<WorkflowService>();
+        var draft = await workflows.OpenDraftAsync(await TemplateIdAsync("安装工单"), Ct);
+        var renamed = draft.Graph with { Transitions = draft.Graph.Transitions.Select(t => t.Id == "accept->dispatch" ? t with { Label = "接单" } : t).ToList() };
+        await workflows.PublishAsync(draft.Id, draft.Revision, draft.Name, renamed, Ct);
+
+        var fresh = (await tickets.CreateAsync(await InstallFormAsync(), Ct)).Id;
+        Assert.Equal(["接单", "取消"], (await tickets.GetAsync(fresh, Ct))!.Workflow!.Buttons.Select(b => b.Label));
+        Assert.Equal(["受理", "取消"], (await tickets.GetAsync(old, Ct))!.Workflow!.Buttons.Select(b => b.Label));
+
+        await tickets.TransitionAsync(old, (await tickets.GetAsync(old, Ct))!.Version, "accept->dispatch", Ct);
+        var path = (await tickets.GetAsync(old, Ct))!.Workflow!.Path;
+        Assert.Equal("受理", path.Single(p => p.NodeName == "受理").Via);
+    }
+
+    private static (string?, TicketStatus, DateTime?) State(Ticket ticket) => (ticket.CurrentNodeId, ticket.Status, ticket.TimerDueAt);
+
+    /// <summary>A new complaint (no refund), moved on by pressing <paramref name="buttons"/> in order.</summary>
+    private async Task<long> NewComplaintAsync(TicketService tickets, params string[] buttons)
+    {
+        var form = new TicketForm
+        {
+            TemplateId = await TemplateIdAsync("投诉工单"),
+            Title = "上门超时投诉",
+            Fields = new(StringComparer.Ordinal)
+            {
+                ["complaint_type"] = "上门超时",
+                ["contact_phone"] = "13800138000",
+                ["handling_result"] = "已致电道歉并改约",
+            },
+        };
+        var (id, _) = await tickets.CreateAsync(form, Ct);
+        foreach (var button in buttons)
+        {
+            await tickets.TransitionAsync(id, (await tickets.GetAsync(id, Ct))!.Version, button, Ct);
+        }
+
+        return id;
+    }
+
+    private async Task<TicketForm> InstallFormAsync() => new()
+    {
+        TemplateId = await TemplateIdAsync("安装工单"),
+        Title = "空调上门安装",
+        Fields = new(StringComparer.Ordinal)
+        {
+            ["product_type"] = "空调",
+            ["address"] = "上海南京西路100号",
+            ["contact_phone"] = "13800138000",
+        },
+    };
 
     [Fact]
     public async Task Publishing_IsRefusedWithEveryProblem_AndNothingIsSaved()

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,33 +13,36 @@ public static class AccountEndpoints
     {
         var group = endpoints.MapGroup("/account");
 
-        group.MapPost("/logout", async (SignInManager<ScrmUser> signIn) =>
+        // Minimal APIs check antiforgery only for form-bound parameters; logout has none, so it checks itself.
+        group.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<ScrmUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("~/account/login");
+            return Results.LocalRedirect("~/account/login");
         });
 
-        // A language switch needs a new page load: a Blazor circuit keeps the culture it started with.
-        group.MapGet("/culture", async (HttpContext http, AccountService accounts, [FromQuery] string? culture, [FromQuery] string? returnUrl) =>
+        // The signed-in language switch: it writes the profile, so a POST with an antiforgery token (checked because
+        // the parameters are form-bound). A language switch needs a new page load: a circuit keeps its culture.
+        group.MapPost("/culture", async (HttpContext http, AccountService accounts, [FromForm] string? culture, [FromForm] string? returnUrl) =>
         {
             if (!AccountService.IsSupported(culture))
             {
-                return Results.BadRequest("Unsupported language.");
+                return Results.BadRequest();
             }
 
             WriteCultureCookie(http, culture!);
-            if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
-            {
-                await accounts.SaveCultureAsync(userId, culture!, http.RequestAborted);
-            }
-
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? "~" + returnUrl : "~/");
-        }).AllowAnonymous();
+            await accounts.SaveCultureAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, culture!, http.RequestAborted);
+            return Results.LocalRedirect("~" + LocalUrl.Sanitize(returnUrl));
+        }).RequireAuthorization();
     }
 
     public static void WriteCultureCookie(HttpContext http, string culture) =>
         http.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
 }

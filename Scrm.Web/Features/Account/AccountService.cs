@@ -7,10 +7,15 @@ namespace Scrm.Web.Features.Account;
 /// <summary>The signed-in user's own settings.</summary>
 public sealed class AccountService(IDbContextFactory<ScrmDbContext> dbFactory)
 {
+    /// <summary>The remembered language of a user name as typed at sign-in: Identity matches names regardless of case, so does this.</summary>
     public async Task<string?> FindCultureAsync(string userName, CancellationToken ct = default)
     {
+        // Identity's default normalizer upper-cases invariantly; NormalizedUserName has a unique index on both databases.
+        var normalized = userName.Trim().ToUpperInvariant();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.UserProfiles.Where(p => p.UserName == userName).Select(p => p.Culture).SingleOrDefaultAsync(ct);
+        return await db.Users.Where(u => u.NormalizedUserName == normalized)
+            .Join(db.UserProfiles, u => u.Id, p => p.Id, (_, p) => p.Culture)
+            .SingleOrDefaultAsync(ct);
     }
 
     /// <summary>Remembers the language on the user's profile, so it follows them to other devices.</summary>

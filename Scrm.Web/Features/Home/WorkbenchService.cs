@@ -8,42 +8,72 @@ using Scrm.Web.Security;
 
 namespace Scrm.Web.Features.Home;
 
-public sealed record WorkbenchView(int Open, int UrgentOpen, int CreatedToday, int FinishedThisWeek, IReadOnlyList<TicketRow> MyTickets, bool ScopedToMe);
+/// <summary>What "/" shows a role: the whole desk's work, a technician's own jobs, a customer's tickets, or what is coming.</summary>
+public enum WorkbenchKind
+{
+    Desk,
+    Technician,
+    Customer,
+    Finance,
+    Sales,
+}
 
-/// <summary>我的工作: a few counts and the open tickets the signed-in user is working on.</summary>
+/// <summary>Counts are only given where the user can open the tickets counted; <see cref="Tickets"/> are all theirs to open.</summary>
+public sealed record WorkbenchView(WorkbenchKind Kind, WorkbenchCounts? Counts, IReadOnlyList<TicketRow> Tickets);
+
+public sealed record WorkbenchCounts(int Open, int UrgentOpen, int CreatedToday, int FinishedThisWeek);
+
+/// <summary>我的工作: the home page of every role, true to what that role may open.</summary>
 public sealed class WorkbenchService(IDbContextFactory<ScrmDbContext> dbFactory, CurrentUser currentUser, TimeProvider time)
 {
     private static readonly TicketStatus[] Finished = [TicketStatus.Resolved, TicketStatus.Closed, TicketStatus.Cancelled];
+    private static readonly TicketStatus[] Open = [TicketStatus.New, TicketStatus.Assigned, TicketStatus.InProgress, TicketStatus.OnHold];
 
     public async Task<WorkbenchView> GetAsync(CancellationToken ct = default)
     {
-        var user = await currentUser.RequireAsync(Role.Admin, Role.Supervisor, Role.Agent, Role.Technician, Role.Finance, Role.Sales);
+        var user = await currentUser.RequireAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return user.Role switch
+        {
+            Role.Admin or Role.Supervisor or Role.Agent => await WorkAsync(db, WorkbenchKind.Desk, assigneeId: null, ct),
+            Role.Technician => await WorkAsync(db, WorkbenchKind.Technician, user.Id, ct),
+            Role.Customer => await CustomerAsync(db, user, ct),
+            Role.Finance => new WorkbenchView(WorkbenchKind.Finance, null, []),
+            Role.Sales => new WorkbenchView(WorkbenchKind.Sales, null, []),
+            _ => throw new ForbiddenException(),
+        };
+    }
 
-        // Technicians see their own jobs only; the desk sees the whole company.
-        var scopedToMe = user.Role == Role.Technician;
-        var tickets = db.Tickets.AsNoTracking().Where(t => !scopedToMe || t.AssigneeId == user.Id);
+    /// <summary>The desk sees the whole company; a technician only the jobs assigned to them.</summary>
+    private async Task<WorkbenchView> WorkAsync(ScrmDbContext db, WorkbenchKind kind, string? assigneeId, CancellationToken ct)
+    {
+        var tickets = db.Tickets.AsNoTracking().Where(t => assigneeId == null || t.AssigneeId == assigneeId);
         var open = tickets.Where(t => !Finished.Contains(t.Status));
         var todayUtc = ChinaTime.ToUtc(ChinaTime.Today(time).ToDateTime(TimeOnly.MinValue));
         var weekAgo = time.GetUtcNow().UtcDateTime.AddDays(-7);
-
-        var mine = RoleSets.TicketDeskRoles.Contains(user.Role) || scopedToMe
-            ? await TicketListQuery.RunAsync(db, new TicketQuery
-            {
-                Statuses = [TicketStatus.New, TicketStatus.Assigned, TicketStatus.InProgress, TicketStatus.OnHold],
-                AssigneeId = scopedToMe ? user.Id : null,
-                SortBy = TicketSort.Urgency,
-                Descending = false,
-                PageSize = 10,
-            }, ct)
-            : new PagedResult<TicketRow>([], 0);
-
-        return new WorkbenchView(
+        var counts = new WorkbenchCounts(
             await open.CountAsync(ct),
             await open.CountAsync(t => t.Urgency == Urgency.Urgent, ct),
             await tickets.CountAsync(t => t.CreatedAt >= todayUtc, ct),
-            await tickets.CountAsync(t => Finished.Contains(t.Status) && t.Status != TicketStatus.Cancelled && t.UpdatedAt >= weekAgo, ct),
-            mine.Items,
-            scopedToMe);
+            await tickets.CountAsync(t => Finished.Contains(t.Status) && t.Status != TicketStatus.Cancelled && t.UpdatedAt >= weekAgo, ct));
+        var rows = await TicketListQuery.RunAsync(db, new TicketQuery
+        {
+            Statuses = Open,
+            AssigneeId = assigneeId,
+            SortBy = TicketSort.Urgency,
+            Descending = false,
+            PageSize = 10,
+        }, ct);
+        return new WorkbenchView(kind, counts, rows.Items);
+    }
+
+    /// <summary>A customer's own tickets, newest change first; a login linked to no customer has none.</summary>
+    private static async Task<WorkbenchView> CustomerAsync(ScrmDbContext db, UserContext user, CancellationToken ct)
+    {
+        var customerId = await db.UserProfiles.Where(u => u.Id == user.Id).Select(u => u.CustomerId).SingleOrDefaultAsync(ct);
+        var rows = customerId is { } id
+            ? (await TicketListQuery.RunAsync(db, new TicketQuery { CustomerId = id, PageSize = TicketQuery.MaxPageSize }, ct)).Items
+            : [];
+        return new WorkbenchView(WorkbenchKind.Customer, null, rows);
     }
 }

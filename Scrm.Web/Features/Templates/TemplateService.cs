@@ -4,7 +4,6 @@ using Scrm.Domain.Common;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Users;
 using Scrm.Web.Security;
-using Scrm.Web.Shared;
 
 namespace Scrm.Web.Features.Templates;
 
@@ -35,7 +34,7 @@ public sealed class TemplateService(IDbContextFactory<ScrmDbContext> dbFactory, 
         var template = new TicketTemplate(name!, description);
         await EnsureNameFreeAsync(db, template.Name, null, ct);
         db.TicketTemplates.Add(template);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesOrConflictAsync(ct, () => NameTaken(template.Name)); // another admin may have just taken it
         return template.Id;
     }
 
@@ -96,20 +95,22 @@ public sealed class TemplateService(IDbContextFactory<ScrmDbContext> dbFactory, 
         }
 
         await change(db, template);
-        await db.SaveChangesOrConflictAsync(ct);
+        await db.SaveChangesOrConflictAsync(ct, () => NameTaken(template.Name));
 
         return template.Version;
     }
 
     private static async Task EnsureNameFreeAsync(ScrmDbContext db, string name, long? exceptId, CancellationToken ct)
     {
-        // LIKE without wildcards ignores case on both providers (SQLite's = does not, SQL Server's collation does).
-        var exactly = Like.Exactly(name);
-        if (await db.TicketTemplates.AnyAsync(t => EF.Functions.Like(t.Name, exactly, Like.Escape) && t.Id != exceptId, ct))
+        var key = TicketTemplate.KeyOf(name);
+        if (await db.TicketTemplates.AnyAsync(t => t.NameKey == key && t.Id != exceptId, ct))
         {
-            throw new DomainException("TemplateNameTaken", $"A template named {name} already exists.", name) { Field = "Name" };
+            throw NameTaken(name);
         }
     }
+
+    private static DomainException NameTaken(string name) =>
+        new("TemplateNameTaken", $"A template named {name} already exists.", name) { Field = "Name" };
 
     private static DateOnly? ToDate(DateTime? value) => value is null ? null : DateOnly.FromDateTime(value.Value);
 }

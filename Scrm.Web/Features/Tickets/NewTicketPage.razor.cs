@@ -16,6 +16,7 @@ public partial class NewTicketPage
     private TicketFormErrors? _errors;
     private bool _saving;
     private List<BreadcrumbItem> _breadcrumbs = [];
+    private long? _defaultTemplateId;
 
     [Inject] private TicketService Tickets { get; set; } = default!;
     [Inject] private LookupService Lookups { get; set; } = default!;
@@ -23,13 +24,16 @@ public partial class NewTicketPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "template")] private long? TemplateId { get; set; }
+    // Text, not long?: a hand-edited "?template=abc" must reach the page and be ignored, not end the circuit.
+    [SupplyParameterFromQuery(Name = "template")] private string? TemplateParameter { get; set; }
+
+    private long? TemplateId => UrlValues.ParseId(TemplateParameter) ?? _defaultTemplateId;
 
     protected override async Task OnInitializedAsync()
     {
         _breadcrumbs = [new(L["Nav.TicketCenter"], "tickets"), new(L["Nav.NewTicket"], null, disabled: true)];
         _templates = await Lookups.TemplatesAsync(activeOnly: true);
-        TemplateId ??= _templates.Count == 1 ? _templates[0].Id : null;
+        _defaultTemplateId = _templates.Count == 1 ? _templates[0].Id : null;
     }
 
     protected override async Task OnParametersSetAsync()

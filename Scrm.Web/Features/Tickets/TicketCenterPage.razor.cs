@@ -19,9 +19,10 @@ public partial class TicketCenterPage
     [SupplyParameterFromQuery(Name = "q")] private string? Search { get; set; }
     [SupplyParameterFromQuery(Name = "status")] private string[]? Statuses { get; set; }
     [SupplyParameterFromQuery(Name = "urgency")] private string[]? Urgencies { get; set; }
-    [SupplyParameterFromQuery(Name = "region")] private long? RegionId { get; set; }
+    // Ids arrive as text: a hand-edited "abc" or an overflowing number must not fail the page before FromUrl ignores it.
+    [SupplyParameterFromQuery(Name = "region")] private string? RegionId { get; set; }
     [SupplyParameterFromQuery(Name = "assignee")] private string? AssigneeId { get; set; }
-    [SupplyParameterFromQuery(Name = "template")] private long? TemplateId { get; set; }
+    [SupplyParameterFromQuery(Name = "template")] private string? TemplateId { get; set; }
     [SupplyParameterFromQuery(Name = "from")] private string? From { get; set; }
     [SupplyParameterFromQuery(Name = "to")] private string? To { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
 using Scrm.Domain.Common;
@@ -64,6 +65,11 @@ public static class TicketListQuery
             tickets = tickets.Where(t => t.AssigneeId == query.AssigneeId);
         }
 
+        if (query.CustomerId is { } customerId)
+        {
+            tickets = tickets.Where(t => t.CustomerId == customerId);
+        }
+
         if (query.TemplateId is { } templateId)
         {
             tickets = tickets.Where(t => t.TemplateId == templateId);
@@ -99,6 +105,19 @@ public static class TicketListQuery
         return tickets;
     }
 
+    /// <summary>
+    /// Statuses are stored as text, which sorts alphabetically; this CASE expression (run by the database, on both
+    /// providers) sorts them in the order a ticket lives through them.
+    /// </summary>
+    private static readonly Expression<Func<Ticket, int>> LifecycleRank = t =>
+        t.Status == TicketStatus.New ? 0
+        : t.Status == TicketStatus.Assigned ? 1
+        : t.Status == TicketStatus.InProgress ? 2
+        : t.Status == TicketStatus.OnHold ? 3
+        : t.Status == TicketStatus.Resolved ? 4
+        : t.Status == TicketStatus.Closed ? 5
+        : 6;
+
     private static IQueryable<Ticket> Sort(IQueryable<Ticket> tickets, TicketQuery query) => (query.SortBy, query.Descending) switch
     {
         (TicketSort.Number, false) => tickets.OrderBy(t => t.Number),
@@ -107,8 +126,8 @@ public static class TicketListQuery
         (TicketSort.Title, true) => tickets.OrderByDescending(t => t.Title).ThenByDescending(t => t.Id),
         (TicketSort.Urgency, false) => tickets.OrderBy(t => t.Urgency).ThenByDescending(t => t.UpdatedAt),
         (TicketSort.Urgency, true) => tickets.OrderByDescending(t => t.Urgency).ThenByDescending(t => t.UpdatedAt),
-        (TicketSort.Status, false) => tickets.OrderBy(t => t.Status).ThenByDescending(t => t.UpdatedAt),
-        (TicketSort.Status, true) => tickets.OrderByDescending(t => t.Status).ThenByDescending(t => t.UpdatedAt),
+        (TicketSort.Status, false) => tickets.OrderBy(LifecycleRank).ThenByDescending(t => t.UpdatedAt),
+        (TicketSort.Status, true) => tickets.OrderByDescending(LifecycleRank).ThenByDescending(t => t.UpdatedAt),
         (TicketSort.CreatedAt, false) => tickets.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
         (TicketSort.CreatedAt, true) => tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
         (_, false) => tickets.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),

@@ -15,6 +15,7 @@ public sealed record TicketQuery
     public long? RegionId { get; init; }
     public string? AssigneeId { get; init; }
     public long? TemplateId { get; init; }
+    public long? CustomerId { get; init; }
 
     /// <summary>Created on or after this China-time day.</summary>
     public DateOnly? CreatedFrom { get; init; }
@@ -49,7 +50,8 @@ public sealed record TicketView(
     long TemplateId, string TemplateName, long? CustomerId, string? CustomerName, string? CustomerPhone,
     long? RegionId, string? RegionName, string? AssigneeId, string? AssigneeName, string CreatedByName,
     DateTime CreatedAt, DateTime UpdatedAt, long Version, IReadOnlyDictionary<string, string> Fields,
-    TicketTemplate Template, bool CanEdit, TicketWorkflowView? Workflow);
+    TicketTemplate Template, bool CanEdit, TicketWorkflowView? Workflow,
+    TicketAccess Access, IReadOnlyList<TicketStatus> NextStatuses);
 
 /// <summary>Where a ticket stands in its workflow: the current node, its buttons for this user, and the path walked.</summary>
 public sealed record TicketWorkflowView(string? CurrentNodeName, IReadOnlyList<WorkflowButton> Buttons, IReadOnlyList<VisitRow> Path, int Version);

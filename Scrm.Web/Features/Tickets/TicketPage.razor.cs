@@ -22,7 +22,10 @@ public partial class TicketPage
     private TicketFormErrors? _errors;
     private List<BreadcrumbItem> _breadcrumbs = [];
 
-    [Parameter] public long Id { get; set; }
+    /// <summary>The ticket id as typed in the URL: text, so "/tickets/abc" shows "not found" instead of failing.</summary>
+    [Parameter] public string Id { get; set; } = "";
+
+    private long TicketId => UrlValues.ParseId(Id) ?? 0;
 
     [Inject] private TicketService Tickets { get; set; } = default!;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
@@ -40,7 +43,7 @@ public partial class TicketPage
     {
         try
         {
-            _ticket = await Tickets.GetAsync(Id);
+            _ticket = TicketId > 0 ? await Tickets.GetAsync(TicketId) : null;
         }
         catch (ForbiddenException)
         {
@@ -49,8 +52,13 @@ public partial class TicketPage
 
         _notFound = _ticket is null;
         (_conflict, _form, _errors) = (false, null, null);
-        // Technicians reach tickets from their work list, not the ticket center.
-        BreadcrumbItem root = _user?.Role == Scrm.Domain.Users.Role.Technician ? new(L["Nav.MyWork"], "") : new(L["Nav.TicketCenter"], "tickets");
+        // Technicians and customers reach tickets from their home page, not the ticket center.
+        BreadcrumbItem root = _user?.Role switch
+        {
+            Scrm.Domain.Users.Role.Technician => new(L["Nav.MyWork"], ""),
+            Scrm.Domain.Users.Role.Customer => new(L["Nav.MyTickets"], ""),
+            _ => new(L["Nav.TicketCenter"], "tickets"),
+        };
         _breadcrumbs = [root, new(_ticket?.Number ?? "", null, disabled: true)];
     }
 
@@ -76,7 +84,7 @@ public partial class TicketPage
 
         await RunAsync(async () =>
         {
-            await Tickets.EditAsync(Id, _form);
+            await Tickets.EditAsync(TicketId, _form);
             Snackbar.Add(L["Ticket.Saved"], Severity.Success);
             await ReloadAsync();
         });
@@ -101,7 +109,7 @@ public partial class TicketPage
 
         await RunAsync(async () =>
         {
-            await Tickets.ChangeStatusAsync(Id, _ticket.Version, next);
+            await Tickets.ChangeStatusAsync(TicketId, _ticket.Version, next);
             Snackbar.Add(L["Ticket.StatusChanged", L[$"Status.{next}"]], Severity.Success);
             await ReloadAsync();
         });
@@ -116,7 +124,7 @@ public partial class TicketPage
 
         await RunAsync(async () =>
         {
-            await Tickets.TransitionAsync(Id, _ticket.Version, transitionId);
+            await Tickets.TransitionAsync(TicketId, _ticket.Version, transitionId);
             await ReloadAsync();
             Snackbar.Add(L["Ticket.MovedTo", _ticket?.Workflow?.CurrentNodeName ?? L[$"Status.{_ticket?.Status}"]], Severity.Success);
         });

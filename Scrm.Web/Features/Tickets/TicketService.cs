@@ -31,13 +31,14 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
             return null;
         }
 
-        if (user.Role == Role.Technician && ticket.AssigneeId != user.Id)
+        var access = await TicketAccessRules.ForAsync(db, user, ticket, ct);
+        if (access == TicketAccess.None)
         {
             throw new ForbiddenException();
         }
 
         var template = await LoadTemplateAsync(db, ticket.TemplateId, ct);
-        var workflow = await WorkflowViewAsync(db, ticket, template, user, ct);
+        var workflow = await WorkflowViewAsync(db, ticket, template, user, access, ct);
         var customer = ticket.CustomerId is null ? null : await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == ticket.CustomerId, ct);
         var names = await db.UserProfiles.AsNoTracking()
             .Where(u => u.Id == ticket.AssigneeId || u.Id == ticket.CreatedById)
@@ -49,7 +50,8 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
             ticket.AssigneeId, ticket.AssigneeId is null ? null : names.GetValueOrDefault(ticket.AssigneeId),
             names.GetValueOrDefault(ticket.CreatedById) ?? ticket.CreatedById,
             ticket.CreatedAt, ticket.UpdatedAt, ticket.Version, ticket.FieldValueMap, template,
-            CanEdit: RoleSets.TicketDeskRoles.Contains(user.Role) && TicketStatusRules.IsOpen(ticket.Status), workflow);
+            CanEdit: access == TicketAccess.Desk && TicketStatusRules.IsOpen(ticket.Status), workflow,
+            access, TicketAccessRules.NextStatuses(access, ticket));
     }
 
     /// <summary>The active template a new ticket is built from, with its fields and rules.</summary>
@@ -103,13 +105,19 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
         }, ct);
     }
 
+    /// <summary>Moves a ticket without a workflow on: the desk along any allowed path, its technician to start, pause or finish.</summary>
     public async Task<long> ChangeStatusAsync(long ticketId, long version, TicketStatus next, CancellationToken ct = default)
     {
-        await currentUser.RequireAsync(RoleSets.TicketDeskRoles);
-        return await MutateAsync(ticketId, version, (_, ticket) =>
+        var user = await currentUser.RequireAsync(Role.Agent, Role.Supervisor, Role.Admin, Role.Technician);
+        return await MutateAsync(ticketId, version, async (db, ticket) =>
         {
+            var access = await TicketAccessRules.ForAsync(db, user, ticket, ct);
+            if (access < TicketAccess.Work || (access == TicketAccess.Work && !TicketAccessRules.TechnicianStatuses.Contains(next)))
+            {
+                throw new ForbiddenException();
+            }
+
             ticket.ChangeStatus(next, time);
-            return Task.CompletedTask;
         }, ct);
     }
 
@@ -119,7 +127,7 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
         var user = await currentUser.RequireAsync(RoleSets.TicketReaders);
         return await MutateAsync(ticketId, version, async (db, ticket) =>
         {
-            if (user.Role == Role.Technician && ticket.AssigneeId != user.Id)
+            if (await TicketAccessRules.ForAsync(db, user, ticket, ct) < TicketAccess.Work)
             {
                 throw new ForbiddenException();
             }
@@ -131,14 +139,16 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
         }, ct);
     }
 
-    private async Task<TicketWorkflowView?> WorkflowViewAsync(ScrmDbContext db, Ticket ticket, TicketTemplate template, UserContext user, CancellationToken ct)
+    private async Task<TicketWorkflowView?> WorkflowViewAsync(ScrmDbContext db, Ticket ticket, TicketTemplate template, UserContext user,
+        TicketAccess access, CancellationToken ct)
     {
         if (await Workflows.VersionOfAsync(db, ticket, ct) is not { } workflow)
         {
             return null;
         }
 
-        var buttons = ticket.AvailableTransitions(workflow.Graph, template, await Workflows.FactsAsync(db, ticket, ct), Workflows.Actor(user), time)
+        // A customer follows the progress; the buttons are the staff's.
+        var buttons = access < TicketAccess.Work ? [] : ticket.AvailableTransitions(workflow.Graph, template, await Workflows.FactsAsync(db, ticket, ct), Workflows.Actor(user), time)
             .Select(b => new WorkflowButton(b.Transition.Id, b.Transition.Label, b.Refusal)).ToList();
         var path = ticket.Visits.OrderBy(v => v.EnteredAt).ThenBy(v => v.Id)
             .Select(v => new VisitRow(v.NodeName, v.Kind, v.EnteredAt, v.ExitedAt, v.ExitedByName, v.ExitedVia)).ToList();
@@ -147,30 +157,40 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
 
     public async Task<IReadOnlyList<CommentRow>> CommentsAsync(long ticketId, CancellationToken ct = default)
     {
-        await currentUser.RequireAsync(RoleSets.TicketReaders);
+        var user = await currentUser.RequireAsync(RoleSets.TicketReaders);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await RequireWorkAccessAsync(db, user, ticketId, ct);
         return await db.TicketComments.AsNoTracking().Where(c => c.TicketId == ticketId).OrderByDescending(c => c.CreatedAt)
             .Select(c => new CommentRow(c.Id, c.AuthorName, c.Text, c.CreatedAt)).ToListAsync(ct);
     }
 
+    /// <summary>Adds a comment: the desk on any ticket, a technician on the tickets assigned to them.</summary>
     public async Task AddCommentAsync(long ticketId, string? text, CancellationToken ct = default)
     {
-        var user = await currentUser.RequireAsync(RoleSets.TicketDeskRoles);
+        var user = await currentUser.RequireAsync(RoleSets.TicketReaders);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Tickets.AnyAsync(t => t.Id == ticketId, ct))
-        {
-            throw new DomainException("TicketNotFound", "The ticket no longer exists.");
-        }
-
+        await RequireWorkAccessAsync(db, user, ticketId, ct);
         db.TicketComments.Add(TicketComment.Create(ticketId, user.Id, user.DisplayName, text, time));
         await db.SaveChangesAsync(ct);
     }
 
     public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(long ticketId, CancellationToken ct = default)
     {
-        await currentUser.RequireAsync(RoleSets.TicketReaders);
+        var user = await currentUser.RequireAsync(RoleSets.TicketReaders);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await RequireWorkAccessAsync(db, user, ticketId, ct);
         return await TicketHistoryQuery.RunAsync(db, ticketId, ct);
+    }
+
+    /// <summary>Comments and history are the staff's working notes: the desk and the assigned technician only.</summary>
+    private static async Task RequireWorkAccessAsync(ScrmDbContext db, UserContext user, long ticketId, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct)
+            ?? throw new DomainException("TicketNotFound", "The ticket no longer exists.");
+        if (await TicketAccessRules.ForAsync(db, user, ticket, ct) < TicketAccess.Work)
+        {
+            throw new ForbiddenException();
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scrm.Domain.Tickets;
+using Scrm.Web.Shared;
 
 namespace Scrm.Web.Features.Tickets.Components;
 
@@ -42,15 +43,15 @@ public sealed record TicketFilter
     };
 
     /// <summary>Reads the URL leniently: a hand-edited value that makes no sense is ignored, not an error page.</summary>
-    public static TicketFilter FromUrl(string? search, string[]? statuses, string[]? urgencies, long? regionId, string? assigneeId,
-        long? templateId, string? from, string? to) => new()
+    public static TicketFilter FromUrl(string? search, string[]? statuses, string[]? urgencies, string? regionId, string? assigneeId,
+        string? templateId, string? from, string? to) => new()
     {
         Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
         Statuses = Parse<TicketStatus>(statuses),
         Urgencies = Parse<Urgency>(urgencies),
-        RegionId = regionId,
+        RegionId = UrlValues.ParseId(regionId),
         AssigneeId = string.IsNullOrWhiteSpace(assigneeId) ? null : assigneeId,
-        TemplateId = templateId,
+        TemplateId = UrlValues.ParseId(templateId),
         From = ParseDate(from),
         To = ParseDate(to),
     };
@@ -61,10 +62,13 @@ public sealed record TicketFilter
 
     public override int GetHashCode() => HashCode.Combine(Search, Statuses.Count, Urgencies.Count, RegionId, AssigneeId, TemplateId, From, To);
 
+    /// <summary>Only names count: "1" or "New,Closed" would otherwise parse as some member.</summary>
     private static HashSet<T> Parse<T>(string[]? values) where T : struct, Enum =>
-        (values ?? []).Select(v => Enum.TryParse<T>(v, out var parsed) && Enum.IsDefined(parsed) ? (T?)parsed : null)
+        (values ?? []).Select(v => Enum.GetNames<T>().Contains(v, StringComparer.Ordinal) ? Enum.Parse<T>(v) : (T?)null)
             .OfType<T>().ToHashSet();
 
+    /// <summary>The first and last representable days are left out: turning them into a UTC range would overflow.</summary>
     private static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        && date > DateOnly.MinValue && date < DateOnly.MaxValue ? date : null;
 }

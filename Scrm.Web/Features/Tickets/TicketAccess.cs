@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Scrm.Data;
+using Scrm.Domain.Tickets;
+using Scrm.Domain.Users;
+using Scrm.Web.Security;
+
+namespace Scrm.Web.Features.Tickets;
+
+/// <summary>How far a user may go with one ticket. Every ticket handler asks this on the server, whatever the page showed.</summary>
+public enum TicketAccess
+{
+    /// <summary>Not theirs: treated as if it did not exist.</summary>
+    None,
+
+    /// <summary>The ticket's customer: reads its details and progress, nothing else.</summary>
+    Read,
+
+    /// <summary>The assigned technician: reads everything, comments, and moves the work on.</summary>
+    Work,
+
+    /// <summary>Agents, supervisors and admins: everything.</summary>
+    Desk,
+}
+
+public static class TicketAccessRules
+{
+    /// <summary>Statuses the assigned technician may set on a ticket without a workflow: start, pause, finish.</summary>
+    public static readonly TicketStatus[] TechnicianStatuses = [TicketStatus.InProgress, TicketStatus.OnHold, TicketStatus.Resolved];
+
+    public static async Task<TicketAccess> ForAsync(ScrmDbContext db, UserContext user, Ticket ticket, CancellationToken ct)
+    {
+        if (RoleSets.TicketDeskRoles.Contains(user.Role))
+        {
+            return TicketAccess.Desk;
+        }
+
+        if (user.Role == Role.Technician)
+        {
+            return ticket.AssigneeId == user.Id ? TicketAccess.Work : TicketAccess.None;
+        }
+
+        if (user.Role == Role.Customer && ticket.CustomerId is { } customerId)
+        {
+            var own = await db.UserProfiles.AnyAsync(u => u.Id == user.Id && u.CustomerId == customerId, ct);
+            return own ? TicketAccess.Read : TicketAccess.None;
+        }
+
+        return TicketAccess.None;
+    }
+
+    /// <summary>The status buttons this user gets on a ticket without a workflow.</summary>
+    public static IReadOnlyList<TicketStatus> NextStatuses(TicketAccess access, Ticket ticket)
+    {
+        if (ticket.WorkflowId is not null || access < TicketAccess.Work)
+        {
+            return [];
+        }
+
+        var next = TicketStatusRules.NextFrom(ticket.Status).Where(s => s != TicketStatus.Assigned || ticket.AssigneeId is not null);
+        return access == TicketAccess.Desk ? next.ToList() : next.Where(TechnicianStatuses.Contains).ToList();
+    }
+}
