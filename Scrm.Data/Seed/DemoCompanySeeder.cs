@@ -167,7 +167,7 @@ public static class DemoCompanySeeder
         install.AddField("contact_phone", "联系电话", FieldType.Phone, isRequired: true);
         install.AddField("appointment", "预约上门日期", FieldType.Date);
         install.AddField("remove_old", "需要拆旧机", FieldType.Checkbox);
-        install.AddField("old_units", "拆旧数量", FieldType.Number, min: 1, max: 10);
+        install.AddField("old_units", "拆旧数量", FieldType.WholeNumber, min: 1, max: 10);
         install.AddField("high_altitude", "高空作业", FieldType.Checkbox, helpText: "外机安装高度超过 2 米");
         install.AddField("extra_fee", "额外费用", FieldType.Money, min: 0, max: 5000);
         install.AddRule("remove_old", ConditionOperator.IsNotEmpty, null, "old_units");

@@ -35,7 +35,7 @@ public sealed partial record Condition
 
         switch (type)
         {
-            case FieldType.Number or FieldType.Money:
+            case FieldType.Number or FieldType.WholeNumber or FieldType.Money:
                 var numbers = new decimal[_operands.Length];
                 for (var i = 0; i < numbers.Length; i++)
                 {

@@ -89,7 +89,7 @@ public sealed partial record Condition
 
         return type switch
         {
-            FieldType.Number or FieldType.Money => EvaluateNumber(compiled, value!),
+            FieldType.Number or FieldType.WholeNumber or FieldType.Money => EvaluateNumber(compiled, value!),
             FieldType.Date => EvaluateDate(compiled, value!, nowUtc),
             FieldType.MultiSelect => ContainsItem(value!, compiled.Items[0], compiled.Items[1]) == (Operator == ConditionOperator.Contains),
             _ => EvaluateText(compiled, value!),

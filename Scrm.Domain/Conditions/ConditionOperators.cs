@@ -85,7 +85,7 @@ public static class ConditionOperators
     /// <see cref="ConditionOperator.IsNotEmpty"/> (checked) and <see cref="ConditionOperator.IsEmpty"/> (unchecked).</remarks>
     public static IReadOnlyList<ConditionOperator> For(FieldType type) => type switch
     {
-        FieldType.Number or FieldType.Money => Numeric,
+        FieldType.Number or FieldType.WholeNumber or FieldType.Money => Numeric,
         FieldType.Text or FieldType.Multiline or FieldType.Phone or FieldType.OrderLink => Textual,
         FieldType.Date => Dates,
         FieldType.Dropdown => Choice,

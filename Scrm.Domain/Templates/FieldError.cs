@@ -9,9 +9,10 @@ public sealed record FieldError(string FieldKey, string FieldLabel, string Code,
         "Unknown" => $"The template has no field \"{FieldKey}\".",
         "TooLong" => $"{FieldLabel} must be at most {Args[0]} characters.",
         "NotANumber" => $"{FieldLabel} must be a number.",
+        "NotAWholeNumber" => $"{FieldLabel} must be a whole number.",
         "TooManyDecimals" => $"{FieldLabel} can have at most two decimals.",
         "OutOfRange" => $"{FieldLabel} must be between {Args[0]} and {Args[1]}.",
-        "NotADate" => $"{FieldLabel} must be a date (yyyy-MM-dd).",
+        "NotADate" => $"{FieldLabel} must be a date such as 2026-12-25.",
         "DateOutOfRange" => $"{FieldLabel} must be between {Args[0]} and {Args[1]}.",
         "NotAnOption" => $"\"{Args[0]}\" is not one of the choices of {FieldLabel}.",
         "NotABoolean" => $"{FieldLabel} must be checked or unchecked.",
@@ -22,20 +23,26 @@ public sealed record FieldError(string FieldKey, string FieldLabel, string Code,
     };
 }
 
-/// <summary>Thrown when a ticket's field values break the template; lists every problem at once.</summary>
+/// <summary>
+/// Thrown when a ticket's inputs break the rules; lists every problem at once: <see cref="Errors"/> for custom fields,
+/// <see cref="InputErrors"/> for standard inputs (title, description…), each naming its input in <see cref="Common.DomainException.Field"/>.
+/// </summary>
 public sealed class FieldValidationException : Common.DomainException
 {
-    public FieldValidationException(IReadOnlyList<FieldError> errors)
-        : base("FieldsInvalid", string.Join(" ", errors.Select(e => e.Message)))
+    public FieldValidationException(IReadOnlyList<FieldError> errors, IReadOnlyList<Common.DomainException>? inputErrors = null)
+        : base("FieldsInvalid", string.Join(" ", (inputErrors ?? []).Select(e => e.Message).Concat(errors.Select(e => e.Message))))
     {
         Errors = errors;
+        InputErrors = inputErrors ?? [];
     }
 
     public FieldValidationException() : this([]) { }
 
-    public FieldValidationException(string message) : base(message) { Errors = []; }
+    public FieldValidationException(string message) : base(message) { Errors = []; InputErrors = []; }
 
-    public FieldValidationException(string message, Exception inner) : base(message, inner) { Errors = []; }
+    public FieldValidationException(string message, Exception inner) : base(message, inner) { Errors = []; InputErrors = []; }
 
     public IReadOnlyList<FieldError> Errors { get; }
+
+    public IReadOnlyList<Common.DomainException> InputErrors { get; }
 }

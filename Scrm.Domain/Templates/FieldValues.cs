@@ -14,6 +14,9 @@ public static partial class FieldValues
 {
     public const int TextMaxLength = 200;
     public const int MultilineMaxLength = 2000;
+
+    /// <summary>Longest number, money or date text accepted: far more than any value needs.</summary>
+    public const int NumberMaxLength = 30;
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
     public static readonly DateOnly LatestDate = new(2099, 12, 31);
 
@@ -26,18 +29,24 @@ public static partial class FieldValues
             return (null, null);
         }
 
+        if (field.Type is FieldType.Number or FieldType.WholeNumber or FieldType.Money or FieldType.Date && text.Length > NumberMaxLength)
+        {
+            return Fail(field, "TooLong", NumberMaxLength);
+        }
+
         return field.Type switch
         {
             FieldType.Text => MaxLength(field, text, TextMaxLength),
             FieldType.Multiline => MaxLength(field, text, MultilineMaxLength),
-            FieldType.Number => Numeric(field, text, money: false),
-            FieldType.Money => Numeric(field, text, money: true),
-            FieldType.Date => Date(field, text),
+            FieldType.Number => Numeric(field, Halfwidth(text), NumberKind.Decimal),
+            FieldType.WholeNumber => Numeric(field, Halfwidth(text), NumberKind.Whole),
+            FieldType.Money => Numeric(field, Halfwidth(text), NumberKind.Money),
+            FieldType.Date => Date(field, Halfwidth(text)),
             FieldType.Dropdown => field.Options.Contains(text) ? (text, null) : Fail(field, "NotAnOption", text),
             FieldType.MultiSelect => MultiSelect(field, text),
             // Unchecked is stored as no value, so a required checkbox means "must be checked".
             FieldType.Checkbox => bool.TryParse(text, out var b) ? (b ? "true" : null, null) : Fail(field, "NotABoolean"),
-            FieldType.Phone => Phone(text) is { } phone ? (phone, null) : Fail(field, "NotAPhone"),
+            FieldType.Phone => Phone(Halfwidth(text)) is { } phone ? (phone, null) : Fail(field, "NotAPhone"),
             FieldType.CustomerLink => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
                 ? (id.ToString(CultureInfo.InvariantCulture), null) : Fail(field, "NotACustomer"),
             FieldType.OrderLink => OrderPattern().IsMatch(text) ? (text, null) : Fail(field, "NotAnOrderNumber"),
@@ -65,18 +74,71 @@ public static partial class FieldValues
 
     public static string WriteMultiSelect(IEnumerable<string> items) => JsonSerializer.Serialize(items.ToList());
 
-    private static (string?, FieldError?) MaxLength(FieldDefinition field, string text, int max) =>
-        text.Length <= max ? (text, null) : Fail(field, "TooLong", max);
-
-    private static (string?, FieldError?) Numeric(FieldDefinition field, string text, bool money)
+    /// <summary>
+    /// The date a user typed, in the forms Chinese users type it: <c>2026-12-25</c>, <c>2026/12/25</c>, <c>2026.12.25</c>,
+    /// <c>2026年12月25日</c>, with or without leading zeros; a date-time counts by its date part (what date pickers post).
+    /// Full-width digits must be made half-width first (<see cref="Halfwidth"/>).
+    /// </summary>
+    public static DateOnly? ParseDate(string? text)
     {
-        if (!decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal).TrimStart('¥'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+        var match = DatePattern().Match(text?.Trim() ?? "");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+    }
+
+    /// <summary>
+    /// Full-width digits and signs as a Chinese input method types them (<c>１２３</c>, <c>．</c>, <c>－</c>, <c>／</c>, <c>＋</c>, <c>，</c>)
+    /// in their ASCII form, so numbers, phones and dates are read as the user meant them.
+    /// </summary>
+    public static string Halfwidth(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            // The full-width forms U+FF01–U+FF5E mirror ASCII 0x21–0x7E; the ideographic space is a space.
+            chars[i] = chars[i] switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(chars[i] - 0xFEE0),
+                '\u3000' => ' ',
+                '。' => '.',
+                _ => chars[i],
+            };
+        }
+
+        return new string(chars);
+    }
+
+    private static (string?, FieldError?) MaxLength(FieldDefinition field, string text, int max) =>
+        Guard.VisibleLength(text) <= max ? (text, null) : Fail(field, "TooLong", max);
+
+    private enum NumberKind
+    {
+        Decimal,
+        Whole,
+        Money,
+    }
+
+    private static (string?, FieldError?) Numeric(FieldDefinition field, string text, NumberKind kind)
+    {
+        if (!decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal).TrimStart('¥', '￥'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
                 CultureInfo.InvariantCulture, out var number))
         {
             return Fail(field, "NotANumber");
         }
 
-        if (money && decimal.Round(number, 2) != number)
+        if (kind == NumberKind.Whole && decimal.Truncate(number) != number)
+        {
+            return Fail(field, "NotAWholeNumber");
+        }
+
+        if (kind == NumberKind.Money && decimal.Round(number, 2) != number)
         {
             return Fail(field, "TooManyDecimals");
         }
@@ -86,14 +148,12 @@ public static partial class FieldValues
             return Fail(field, "OutOfRange", Describe(field.Min), Describe(field.Max));
         }
 
-        return (money ? number.ToString("0.00", CultureInfo.InvariantCulture) : number.ToString("0.############", CultureInfo.InvariantCulture), null);
+        return (kind == NumberKind.Money ? number.ToString("0.00", CultureInfo.InvariantCulture) : number.ToString("0.############", CultureInfo.InvariantCulture), null);
     }
 
     private static (string?, FieldError?) Date(FieldDefinition field, string text)
     {
-        // Accept what date pickers post: a date, or a date-time whose date part counts.
-        var datePart = text.Length > 10 ? text[..10] : text;
-        if (!DateOnly.TryParseExact(datePart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (ParseDate(text) is not { } date)
         {
             return Fail(field, "NotADate");
         }
@@ -133,7 +193,6 @@ public static partial class FieldValues
         return items.Count == 0 ? (null, null) : (WriteMultiSelect(field.Options.Where(items.Contains)), null);
     }
 
-    // Without trailing zeros: a bound read back from the database carries its column's scale (0.0 on SQLite, 0.0000 on SQL Server).
     /// <summary>
     /// A phone number as people type it (<c>138 1234 5678</c>, <c>+86 138-1234-5678</c>, <c>0571-8888 8888</c>) in one stored form:
     /// a mobile as its 11 digits, a landline as typed without spaces. Null when it is neither.
@@ -158,6 +217,7 @@ public static partial class FieldValues
         return PhonePattern().IsMatch(compact) ? compact : null;
     }
 
+    // Without trailing zeros: a bound read back from the database carries its column's scale (0.0 on SQLite, 0.0000 on SQL Server).
     private static string Describe(decimal? bound) => bound?.ToString("0.############", CultureInfo.InvariantCulture) ?? "—";
 
     private static (string?, FieldError?) Fail(FieldDefinition field, string code, params object[] args) =>
@@ -166,6 +226,10 @@ public static partial class FieldValues
     // Mainland mobile (11 digits starting 1) or landline with area code (010-12345678, 0571-8888888).
     [GeneratedRegex(@"^(1\d{10}|0\d{2,3}-?\d{7,8})$")]
     private static partial Regex PhonePattern();
+
+    // 2026-12-25, 2026/12/25, 2026.12.25, 2026年12月25日, 2026-1-5; a time after the date (a picker's post) is ignored.
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:(?<sep>[-/.])(?<m>[0-9]{1,2})\k<sep>(?<d>[0-9]{1,2})|\s*年\s*(?<m>[0-9]{1,2})\s*月\s*(?<d>[0-9]{1,2})\s*日?)(?:[T ][0-9:.]+Z?)?$")]
+    private static partial Regex DatePattern();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{3,39}$")]
     private static partial Regex OrderPattern();

@@ -43,6 +43,7 @@ public sealed partial class Ticket
             throw new DomainException("TemplateInactive", $"The template {template.Name} is no longer in use; choose another.", template.Name);
         }
 
+        var values = ValidateInputs(template, details, rawFields);
         var now = time.GetUtcNow().UtcDateTime;
         var ticket = new Ticket
         {
@@ -56,7 +57,7 @@ public sealed partial class Ticket
         ticket.ApplyDetails(details);
         // After ApplyDetails, which turns a blank assignee (an empty select posts "") into none.
         ticket.Status = ticket.AssigneeId is null ? TicketStatus.New : TicketStatus.Assigned;
-        ticket.ApplyFields(template, template.ValidateValues(rawFields));
+        ticket.ApplyFields(template, values);
         return ticket;
     }
 
@@ -69,7 +70,7 @@ public sealed partial class Ticket
             throw new DomainException("TemplateMismatch", "The fields belong to another template.");
         }
 
-        var values = template.ValidateValues(rawFields);
+        var values = ValidateInputs(template, details, rawFields);
         var wasAssigned = AssigneeId is not null;
         ApplyDetails(details);
         // A workflow ticket's status belongs to its current node: only the workflow moves it.
@@ -105,6 +106,46 @@ public sealed partial class Ticket
 
         Status = next;
         Touch(time);
+    }
+
+    /// <summary>
+    /// Checks the standard inputs and the custom fields together, so a refused form flags every problem at once;
+    /// returns the canonical field values.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> ValidateInputs(TicketTemplate template, TicketDetails details, IReadOnlyDictionary<string, string?> rawFields)
+    {
+        var inputErrors = new List<DomainException>();
+        void Check(Action check)
+        {
+            try
+            {
+                check();
+            }
+            catch (DomainException ex)
+            {
+                inputErrors.Add(ex);
+            }
+        }
+
+        Check(() => Guard.RequiredText(details.Title, "Title", TitleMaxLength));
+        Check(() => Guard.OptionalText(details.Description, "Description", DescriptionMaxLength));
+        IReadOnlyList<FieldError> fieldErrors = [];
+        IReadOnlyDictionary<string, string> values = new Dictionary<string, string>();
+        try
+        {
+            values = template.ValidateValues(rawFields);
+        }
+        catch (FieldValidationException ex)
+        {
+            fieldErrors = ex.Errors;
+        }
+
+        return (inputErrors.Count, fieldErrors.Count) switch
+        {
+            (0, 0) => values,
+            (1, 0) => throw inputErrors[0],
+            _ => throw new FieldValidationException(fieldErrors, inputErrors),
+        };
     }
 
     private void ApplyDetails(TicketDetails details)

@@ -12,6 +12,7 @@ public sealed class TemplateBuilder
     public const string Note = "note";
     public const string Details = "details";
     public const string Quantity = "quantity";
+    public const string Units = "units";
     public const string Amount = "amount";
     public const string VisitDate = "visit_date";
     public const string Service = "service";
@@ -54,6 +55,7 @@ public sealed class TemplateBuilder
         Add(template, Note, "Note", FieldType.Text);
         Add(template, Details, "Details", FieldType.Multiline);
         Add(template, Quantity, "Quantity", FieldType.Number, min: 0, max: 1000);
+        Add(template, Units, "Units", FieldType.WholeNumber, min: 1, max: 20);
         Add(template, Amount, "Amount", FieldType.Money);
         Add(template, VisitDate, "Visit date", FieldType.Date);
         Add(template, Service, "Service", FieldType.Dropdown, ServiceOptions);

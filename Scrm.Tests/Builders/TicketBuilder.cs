@@ -14,7 +14,7 @@ public sealed class TicketBuilder
 
     private TicketNumber _number = new(new DateOnly(2026, 11, 25), 1);
     private string? _title = "Printer jams on every page";
-    private readonly string? _description = "Paper tray 2.";
+    private string? _description = "Paper tray 2.";
     private Urgency _urgency = Urgency.Normal;
     private long? _customerId;
     private long? _regionId;
@@ -40,6 +40,12 @@ public sealed class TicketBuilder
     public TicketBuilder Titled(string? title)
     {
         _title = title;
+        return this;
+    }
+
+    public TicketBuilder WithDescription(string? description)
+    {
+        _description = description;
         return this;
     }
 

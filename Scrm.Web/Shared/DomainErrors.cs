@@ -9,9 +9,9 @@ public static class DomainErrors
 {
     public static string Describe(this IStringLocalizer<SharedResource> l, DomainException error)
     {
-        if (error is FieldValidationException fields && fields.Errors.Count > 0)
+        if (error is FieldValidationException fields && fields.Errors.Count + fields.InputErrors.Count > 0)
         {
-            return string.Join(" ", fields.Errors.Select(e => l.Describe(e)));
+            return string.Join(" ", fields.InputErrors.Select(e => l.Describe(e)).Concat(fields.Errors.Select(e => l.Describe(e))));
         }
 
         var text = l[$"Error.{error.Code}", error.Args.Select(a => LocalizeArg(l, a)).ToArray()];

@@ -50,6 +50,12 @@ public sealed class LookupService(IDbContextFactory<ScrmDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Customers.AsQueryable();
+        if (term is { Length: > InputLimits.SearchMaxLength })
+        {
+            // Longer than any name or phone it could match (the browser caps the box).
+            return [];
+        }
+
         if (!string.IsNullOrWhiteSpace(term))
         {
             var pattern = Like.Contains(term);

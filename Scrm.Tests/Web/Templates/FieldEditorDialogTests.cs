@@ -125,4 +125,46 @@ public sealed class FieldEditorDialogTests : MudTestContext
 
         Assert.True((await dialog.Result)!.Canceled);
     }
+    [Theory]
+    [InlineData("field-min", "abc")]
+    [InlineData("field-max", "12a")]
+    public async Task LettersInABound_AreRefusedBesideIt_AndNothingIsSaved(string input, string typed)
+    {
+        var (cut, dialog) = await ShowAsync();
+        cut.Find("input[data-testid=field-key]").Input("units");
+        cut.Find("input[data-testid=field-label]").Input("Units");
+        Choose(cut, "field-type", L.TypeName(FieldType.Number));
+
+        cut.Find($"input[data-testid={input}]").Change(typed);
+        cut.Find("[data-testid=field-save]").Click();
+
+        var helper = cut.Find($"input[data-testid={input}]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text")!;
+        Assert.Equal($"\"{typed}\" is not a number: type digits, such as 10 or 99.5.", helper.TextContent.Trim());
+        Assert.Equal(typed, cut.Find($"input[data-testid={input}]").GetAttribute("value"));
+        Assert.Empty(_saved);
+        Assert.False(dialog.Result.IsCompleted);
+    }
+
+    [Fact]
+    public void Bounds_AcceptFullWidthDigits()
+    {
+        var form = new FieldForm { Min = "１", Max = "１，０００．５" };
+
+        Assert.Equal((1m, 1000.5m), form.Bounds());
+    }
+
+    [Fact]
+    public async Task EveryTextInput_HasALengthLimitTheBrowserEnforces()
+    {
+        var (cut, _) = await ShowAsync();
+        Assert.Equal(("40", "100", "400"), (MaxLength(cut, "input[data-testid=field-key]"), MaxLength(cut, "input[data-testid=field-label]"), MaxLength(cut, "input[data-testid=field-help]")));
+
+        Choose(cut, "field-type", L.TypeName(FieldType.Money));
+        Assert.Equal(("30", "30"), (MaxLength(cut, "input[data-testid=field-min]"), MaxLength(cut, "input[data-testid=field-max]")));
+
+        Choose(cut, "field-type", L.TypeName(FieldType.Dropdown));
+        Assert.Equal("5100", MaxLength(cut, "textarea[data-testid=field-options]"));
+    }
+
+    private static string? MaxLength(IRenderedComponent<ContainerFragment> cut, string selector) => cut.Find(selector).GetAttribute("maxlength");
 }

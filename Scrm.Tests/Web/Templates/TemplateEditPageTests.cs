@@ -1,7 +1,7 @@
+using System.Globalization;
 using Bunit;
 using Bunit.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Scrm.Domain.Conditions;
 using Scrm.Domain.Templates;
 using Scrm.Tests.Builders;
 using Scrm.Tests.Data;
@@ -40,11 +40,11 @@ public sealed class TemplateEditPageTests(SqliteDatabase database) : MudTestCont
     public async Task Rules_AreListedInWords()
     {
         var template = await database.SaveTemplateAsync();
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
 
         var cut = RenderPage(template.Id);
 
-        var expected = L["Templates.RuleSentence", "Service", L.OperatorName(ConditionOperator.Equals), "Install", "Visit date"].Value;
-        Assert.Equal(expected, cut.Find("[data-testid=rule-list] [data-rule]").TextContent.Trim());
+        Assert.Equal("当 Service 等于 Install 时，Visit date 必填", cut.Find("[data-testid=rule-list] [data-rule]").TextContent.Trim());
     }
 
     [Fact]
@@ -122,4 +122,37 @@ public sealed class TemplateEditPageTests(SqliteDatabase database) : MudTestCont
 
         cut.WaitForAssertion(() => Assert.Equal(TemplateBuilder.Note, FieldOrder(cut)[1]));
     }
+    [Fact]
+    public async Task ADuplicateName_IsRefusedBesideTheNameInput_WhateverItsCase()
+    {
+        var other = await database.SaveTemplateAsync();
+        var template = await database.SaveTemplateAsync();
+        var cut = RenderPage(template.Id);
+
+        cut.Find("input[data-testid=template-name]").Input(other.Name.ToUpperInvariant());
+        cut.Find("[data-testid=save-template]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal($"A template named {other.Name.ToUpperInvariant()} already exists.", HelperText(cut, "template-name")));
+        Assert.Equal(template.Name, (await StoredAsync(template.Id)).Name);
+    }
+
+    [Fact]
+    public async Task ALongNameOrDescription_IsRefusedBesideItsInput()
+    {
+        var template = await database.SaveTemplateAsync();
+        var cut = RenderPage(template.Id);
+
+        cut.Find("input[data-testid=template-name]").Input(new string('名', 51));
+        cut.Find("[data-testid=save-template]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Name must be at most 50 characters.", HelperText(cut, "template-name")));
+
+        cut.Find("input[data-testid=template-name]").Input("Fine");
+        cut.Find("input[data-testid=template-description]").Input(new string('d', 501));
+        cut.Find("[data-testid=save-template]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Description must be at most 500 characters.", HelperText(cut, "template-description")));
+        Assert.Equal(template.Name, (await StoredAsync(template.Id)).Name);
+    }
+
+    private static string HelperText(IRenderedComponent<ContainerFragment> cut, string testId) =>
+        cut.Find($"input[data-testid={testId}]").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text .me-auto")?.TextContent.Trim() ?? "";
 }

@@ -65,10 +65,33 @@ public sealed class TemplatesPageTests : MudTestContext, IAsyncLifetime
         cut.WaitForElement("[data-testid=template-table]");
 
         var cells = cut.FindAll("[data-testid=template-table] tbody tr td").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Equal([template.Name, "Every field type", L["Templates.Active"].Value, "11", "1", "1"], cells);
+        Assert.Equal([template.Name, "Every field type", L["Templates.Active"].Value, "12", "1", "1"], cells);
 
         cut.Find("[data-testid=template-table] tbody tr").Click();
 
         Assert.EndsWith($"admin/templates/{template.Id}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task NewTemplate_WithATakenNameInAnyCase_OrALongDescription_IsRefusedBesideTheInput()
+    {
+        var taken = await _database.SaveTemplateAsync();
+        var cut = RenderList();
+        cut.WaitForElement("[data-testid=template-table]");
+        cut.Find("[data-testid=new-template]").Click();
+
+        cut.Find("input[data-testid=template-name]").Input(taken.Name.ToLowerInvariant());
+        cut.Find("[data-testid=create-template]").Click();
+        cut.WaitForAssertion(() => Assert.Equal($"A template named {taken.Name.ToLowerInvariant()} already exists.", HelperText(cut, "input[data-testid=template-name]")));
+
+        cut.Find("input[data-testid=template-name]").Input("Repairs");
+        cut.Find("textarea[data-testid=template-description]").Change(new string('d', 501));
+        cut.Find("[data-testid=create-template]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Description must be at most 500 characters.", HelperText(cut, "textarea[data-testid=template-description]")));
+
+        await using var db = _database.CreateContext();
+        Assert.Equal(1, await db.TicketTemplates.CountAsync(_ct));
+    }
+
+    private static string HelperText(IRenderedComponent<ContainerFragment> cut, string input) =>
+        cut.Find(input).Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text .me-auto")?.TextContent.Trim() ?? "";
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Scrm.Domain.Common;
 using Scrm.Domain.Conditions;
 using Scrm.Domain.Templates;
 
@@ -14,10 +16,19 @@ public sealed class FieldForm
     public bool IsRequired { get; set; }
     public string? HelpText { get; set; }
     public string? OptionsText { get; set; }
-    public decimal? Min { get; set; }
-    public decimal? Max { get; set; }
+
+    /// <summary>Bounds of a number or money field as typed; <see cref="Bounds"/> reads them.</summary>
+    public string? Min { get; set; }
+
+    public string? Max { get; set; }
     public DateTime? MinDate { get; set; }
     public DateTime? MaxDate { get; set; }
+
+    /// <summary>The bounds as numbers; a bound that is no number is refused, never dropped.</summary>
+    public (decimal? Min, decimal? Max) Bounds() => (Bound(Min, "Min"), Bound(Max, "Max"));
+
+    /// <summary>The most options of the most characters each, one per line.</summary>
+    public const int OptionsTextMaxLength = FieldDefinition.MaxOptions * (FieldDefinition.OptionMaxLength + 1);
 
     public IEnumerable<string> Options => (OptionsText ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
@@ -29,11 +40,25 @@ public sealed class FieldForm
         IsRequired = field.IsRequired,
         HelpText = field.HelpText,
         OptionsText = string.Join('\n', field.Options),
-        Min = field.Min,
-        Max = field.Max,
+        Min = field.Min?.ToString("0.############", CultureInfo.InvariantCulture),
+        Max = field.Max?.ToString("0.############", CultureInfo.InvariantCulture),
         MinDate = field.MinDate?.ToDateTime(TimeOnly.MinValue),
         MaxDate = field.MaxDate?.ToDateTime(TimeOnly.MinValue),
     };
+
+    private static decimal? Bound(string? text, string input)
+    {
+        var trimmed = FieldValues.Halfwidth(text ?? "").Replace(",", "", StringComparison.Ordinal).Trim();
+        if (trimmed.Length == 0)
+        {
+            return null;
+        }
+
+        return trimmed.Length <= FieldValues.NumberMaxLength
+            && decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new DomainException("BoundNotANumber", $"\"{text}\" is not a number.", text ?? "") { Field = input };
+    }
 }
 
 /// <summary>Input for a conditionally-required rule.</summary>

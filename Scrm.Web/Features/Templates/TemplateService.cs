@@ -46,12 +46,18 @@ public sealed class TemplateService(IDbContextFactory<ScrmDbContext> dbFactory, 
         }, ct);
 
     public Task<long> AddFieldAsync(long id, long version, FieldForm form, CancellationToken ct = default) =>
-        MutateAsync(id, version, (_, t) => t.AddField(form.Key!, form.Label!, form.Type, form.IsRequired, form.HelpText, form.Options,
-            form.Min, form.Max, ToDate(form.MinDate), ToDate(form.MaxDate)), ct);
+        MutateAsync(id, version, (_, t) =>
+        {
+            var (min, max) = form.Bounds();
+            t.AddField(form.Key!, form.Label!, form.Type, form.IsRequired, form.HelpText, form.Options, min, max, ToDate(form.MinDate), ToDate(form.MaxDate));
+        }, ct);
 
     public Task<long> UpdateFieldAsync(long id, long version, string key, FieldForm form, CancellationToken ct = default) =>
-        MutateAsync(id, version, (_, t) => t.UpdateField(key, form.Label!, form.IsRequired, form.HelpText, form.Options,
-            form.Min, form.Max, ToDate(form.MinDate), ToDate(form.MaxDate)), ct);
+        MutateAsync(id, version, (_, t) =>
+        {
+            var (min, max) = form.Bounds();
+            t.UpdateField(key, form.Label!, form.IsRequired, form.HelpText, form.Options, min, max, ToDate(form.MinDate), ToDate(form.MaxDate));
+        }, ct);
 
     public Task<long> RemoveFieldAsync(long id, long version, string key, CancellationToken ct = default) =>
         MutateAsync(id, version, (_, t) => t.RemoveField(key), ct);

@@ -46,6 +46,8 @@ public partial class FieldEditorDialog
         (_error, _errorField) = (null, null);
         try
         {
+            // Checked here too, so letters in a bound are named before anything is sent.
+            _form.Bounds();
             await Save(_form);
             Dialog.Close(DialogResult.Ok(true));
         }

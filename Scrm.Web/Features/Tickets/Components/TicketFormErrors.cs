@@ -12,7 +12,8 @@ public sealed record TicketFormErrors(string Summary, IReadOnlyDictionary<string
     {
         if (error is FieldValidationException fields)
         {
-            return new TicketFormErrors(l["NewTicket.FixFields"], null, fields.Errors);
+            var inputs = fields.InputErrors.Where(e => e.Field is not null).GroupBy(e => e.Field!).ToDictionary(g => g.Key, g => l.Describe(g.First()));
+            return new TicketFormErrors(l["NewTicket.FixFields"], inputs, fields.Errors);
         }
 
         var message = l.Describe(error);
