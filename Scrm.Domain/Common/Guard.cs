@@ -28,9 +28,20 @@ public static class Guard
     /// </summary>
     public static int VisibleLength(string text) => new StringInfo(text).LengthInTextElements;
 
-    private static string Limit(string text, string field, int maxLength) =>
+    /// <summary>
+    /// The UTF-16 units stored for a text of at most <paramref name="visibleMax"/> characters: a column this wide holds
+    /// <paramref name="visibleMax"/> characters outside the basic plane, and the browser's <c>maxlength</c> (which counts
+    /// units) is the same number.
+    /// </summary>
+    public static int StorageLength(int visibleMax) => visibleMax * 2;
+
+    /// <summary>Whether a text is within a limit of <paramref name="visibleMax"/> characters, and so fits its column.</summary>
+    public static bool Fits(string text, int visibleMax) =>
         // Cheap first test: a text never has more characters than UTF-16 units.
-        text.Length <= maxLength || VisibleLength(text) <= maxLength
+        text.Length <= visibleMax || (text.Length <= StorageLength(visibleMax) && VisibleLength(text) <= visibleMax);
+
+    private static string Limit(string text, string field, int maxLength) =>
+        Fits(text, maxLength)
             ? text
             : throw new DomainException("TooLong", $"{field} must be at most {maxLength} characters.", field, maxLength) { Field = field };
 }

@@ -80,7 +80,7 @@ public sealed partial class FieldDefinition
             throw new DomainException("TooManyOptions", $"A field can have at most {MaxOptions} options.", MaxOptions) { Field = "Options" };
         }
 
-        var tooLong = list.FirstOrDefault(o => Guard.VisibleLength(o) > OptionMaxLength);
+        var tooLong = list.FirstOrDefault(o => !Guard.Fits(o, OptionMaxLength));
         if (tooLong is not null)
         {
             throw new DomainException("OptionTooLong", $"Option \"{tooLong}\" is longer than {OptionMaxLength} characters.", tooLong, OptionMaxLength) { Field = "Options" };

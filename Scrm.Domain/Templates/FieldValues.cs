@@ -116,7 +116,7 @@ public static partial class FieldValues
     }
 
     private static (string?, FieldError?) MaxLength(FieldDefinition field, string text, int max) =>
-        Guard.VisibleLength(text) <= max ? (text, null) : Fail(field, "TooLong", max);
+        Guard.Fits(text, max) ? (text, null) : Fail(field, "TooLong", max);
 
     private enum NumberKind
     {

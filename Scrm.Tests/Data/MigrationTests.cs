@@ -48,6 +48,20 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void SqlServerScript_WidensTextColumns_SoLimitsCountCharactersNotUnits()
+    {
+        using var db = SqlServer();
+
+        var script = db.GetService<IMigrator>().GenerateScript();
+
+        // A title of 100 characters outside the basic plane (𠀀) is 200 UTF-16 units; nvarchar counts units.
+        Assert.Contains("ALTER TABLE [Tickets] ALTER COLUMN [Title] nvarchar(200) NOT NULL;", script, StringComparison.Ordinal);
+        Assert.Contains("ALTER TABLE [TicketTemplates] ALTER COLUMN [NameKey] nvarchar(100) NOT NULL;", script, StringComparison.Ordinal);
+        Assert.Contains("ALTER TABLE [Customers] ALTER COLUMN [Name] nvarchar(200) NOT NULL;", script, StringComparison.Ordinal);
+        Assert.Contains("ALTER TABLE [FieldDefinition] ALTER COLUMN [Options] nvarchar(max) NOT NULL;", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SqliteScript_CreatesTicketsWithUniqueNumber()
     {
         using var db = Sqlite();

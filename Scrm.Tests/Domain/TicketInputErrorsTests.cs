@@ -61,6 +61,17 @@ public sealed class TicketInputErrorsTests
         Assert.Equal(("TooLong", "Title"), (ex.Code, ex.Field));
     }
 
+    [Fact]
+    public void Title_OfFewCharactersButMoreUnitsThanItsColumnHolds_IsRefused()
+    {
+        // 70 letters each carrying two combining accents: 70 characters on screen, 210 UTF-16 units (the column holds 200).
+        var title = string.Concat(Enumerable.Repeat("e\u0301\u0302", 70));
+
+        var ex = Assert.Throws<DomainException>(() => new TicketBuilder().Titled(title).Build());
+
+        Assert.Equal(("TooLong", "Title"), (ex.Code, ex.Field));
+    }
+
     [Theory]
     [InlineData("abc", 3)]
     [InlineData("𠀀𠀀", 2)]

@@ -10,7 +10,7 @@ namespace Scrm.Web.Shared;
 /// </summary>
 public static class InputLimits
 {
-    public static int Browser(int visibleMax) => visibleMax * 2;
+    public static int Browser(int visibleMax) => Guard.StorageLength(visibleMax);
 
     /// <summary>A search box: long enough for any name or number we store.</summary>
     public const int SearchMaxLength = 100;

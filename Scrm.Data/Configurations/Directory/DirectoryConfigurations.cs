@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Scrm.Data.Identity;
 using Scrm.Domain.Auditing;
+using Scrm.Domain.Common;
 using Scrm.Domain.Customers;
 using Scrm.Domain.Regions;
 using Scrm.Domain.Users;
@@ -13,9 +14,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     public void Configure(EntityTypeBuilder<Customer> builder)
     {
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Name).HasMaxLength(Customer.NameMaxLength).IsRequired();
+        builder.Property(c => c.Name).HasMaxLength(Guard.StorageLength(Customer.NameMaxLength)).IsRequired();
         builder.Property(c => c.Phone).HasMaxLength(Customer.PhoneMaxLength);
-        builder.Property(c => c.Address).HasMaxLength(Customer.AddressMaxLength);
+        builder.Property(c => c.Address).HasMaxLength(Guard.StorageLength(Customer.AddressMaxLength));
         builder.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.Name);
     }
@@ -26,7 +27,7 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
     public void Configure(EntityTypeBuilder<Region> builder)
     {
         builder.HasKey(r => r.Id);
-        builder.Property(r => r.Name).HasMaxLength(Region.NameMaxLength).IsRequired();
+        builder.Property(r => r.Name).HasMaxLength(Guard.StorageLength(Region.NameMaxLength)).IsRequired();
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<Region>().WithMany().HasForeignKey(r => r.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(r => r.IsProvince);
@@ -40,7 +41,7 @@ internal sealed class UserProfileConfiguration : IEntityTypeConfiguration<UserPr
         builder.HasKey(u => u.Id);
         builder.Property(u => u.Id).HasMaxLength(450);
         builder.Property(u => u.UserName).HasMaxLength(256).IsRequired();
-        builder.Property(u => u.DisplayName).HasMaxLength(UserProfile.DisplayNameMaxLength).IsRequired();
+        builder.Property(u => u.DisplayName).HasMaxLength(Guard.StorageLength(UserProfile.DisplayNameMaxLength)).IsRequired();
         builder.Property(u => u.Culture).HasMaxLength(10).IsRequired();
         builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasOne<ScrmUser>().WithOne().HasForeignKey<UserProfile>(u => u.Id).OnDelete(DeleteBehavior.Cascade);
@@ -55,7 +56,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.HasKey(a => a.Id);
         builder.Property(a => a.ActorId).HasMaxLength(450).IsRequired();
-        builder.Property(a => a.ActorName).HasMaxLength(UserProfile.DisplayNameMaxLength).IsRequired();
+        builder.Property(a => a.ActorName).HasMaxLength(Guard.StorageLength(UserProfile.DisplayNameMaxLength)).IsRequired();
         builder.Property(a => a.EntityType).HasMaxLength(60).IsRequired();
         builder.Property(a => a.EntityId).HasMaxLength(100).IsRequired();
         builder.Property(a => a.Field).HasMaxLength(100);

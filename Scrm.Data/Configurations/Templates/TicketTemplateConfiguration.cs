@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Scrm.Domain.Common;
 using Scrm.Domain.Templates;
 
 namespace Scrm.Data.Configurations.Templates;
@@ -11,10 +12,10 @@ internal sealed class TicketTemplateConfiguration : IEntityTypeConfiguration<Tic
     public void Configure(EntityTypeBuilder<TicketTemplate> builder)
     {
         builder.HasKey(t => t.Id);
-        builder.Property(t => t.Name).HasMaxLength(TicketTemplate.NameMaxLength).IsRequired();
-        builder.Property(t => t.NameKey).HasMaxLength(TicketTemplate.NameMaxLength).IsRequired();
+        builder.Property(t => t.Name).HasMaxLength(Guard.StorageLength(TicketTemplate.NameMaxLength)).IsRequired();
+        builder.Property(t => t.NameKey).HasMaxLength(Guard.StorageLength(TicketTemplate.NameMaxLength)).IsRequired();
         builder.HasIndex(t => t.NameKey).IsUnique(); // the database, not only a check in code, keeps names unique
-        builder.Property(t => t.Description).HasMaxLength(TicketTemplate.DescriptionMaxLength);
+        builder.Property(t => t.Description).HasMaxLength(Guard.StorageLength(TicketTemplate.DescriptionMaxLength));
         builder.Property(t => t.Version).IsConcurrencyToken();
 
         builder.HasMany(t => t.Fields).WithOne().HasForeignKey("TemplateId").IsRequired().OnDelete(DeleteBehavior.Cascade);
@@ -30,17 +31,17 @@ internal sealed class FieldDefinitionConfiguration : IEntityTypeConfiguration<Fi
     {
         builder.HasKey(f => f.Id);
         builder.Property(f => f.Key).HasMaxLength(FieldDefinition.KeyMaxLength).IsRequired();
-        builder.Property(f => f.Label).HasMaxLength(FieldDefinition.LabelMaxLength).IsRequired();
-        builder.Property(f => f.HelpText).HasMaxLength(FieldDefinition.HelpMaxLength);
+        builder.Property(f => f.Label).HasMaxLength(Guard.StorageLength(FieldDefinition.LabelMaxLength)).IsRequired();
+        builder.Property(f => f.HelpText).HasMaxLength(Guard.StorageLength(FieldDefinition.HelpMaxLength));
         builder.Property(f => f.Min).HasPrecision(18, 4);
         builder.Property(f => f.Max).HasPrecision(18, 4);
         builder.Property<long>("TemplateId");
         builder.HasIndex("TemplateId", nameof(FieldDefinition.Key)).IsUnique();
 
-        // Options are a short ordered list read with the field: one JSON text column on both providers.
+        // Options are a short ordered list read with the field: one JSON text column on both providers. No width:
+        // the domain bounds the list, and JSON writes each Chinese character as a six-character \u escape.
         builder.Property<List<string>>("_options")
             .HasColumnName("Options")
-            .HasMaxLength(FieldDefinition.MaxOptions * (FieldDefinition.OptionMaxLength + 4))
             .HasConversion(
                 v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
                 v => JsonSerializer.Deserialize<List<string>>(v, JsonSerializerOptions.Default) ?? new List<string>(),
@@ -56,6 +57,6 @@ internal sealed class FieldRuleConfiguration : IEntityTypeConfiguration<FieldRul
         builder.HasKey(r => r.Id);
         builder.Property(r => r.WhenFieldKey).HasMaxLength(FieldDefinition.KeyMaxLength).IsRequired();
         builder.Property(r => r.RequiredFieldKey).HasMaxLength(FieldDefinition.KeyMaxLength).IsRequired();
-        builder.Property(r => r.Operand).HasMaxLength(FieldRule.OperandMaxLength);
+        builder.Property(r => r.Operand).HasMaxLength(Guard.StorageLength(FieldRule.OperandMaxLength));
     }
 }

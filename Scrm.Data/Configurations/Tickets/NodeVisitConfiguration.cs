@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Scrm.Domain.Common;
 using Scrm.Domain.Tickets;
+using Scrm.Domain.Users;
 using Scrm.Domain.Workflows;
 
 namespace Scrm.Data.Configurations.Tickets;
@@ -12,10 +14,10 @@ internal sealed class NodeVisitConfiguration : IEntityTypeConfiguration<NodeVisi
         builder.HasKey(v => v.Id);
         builder.Property<long>("TicketId");
         builder.Property(v => v.NodeId).HasMaxLength(40).IsRequired();
-        builder.Property(v => v.NodeName).HasMaxLength(WorkflowNode.NameMaxLength).IsRequired();
+        builder.Property(v => v.NodeName).HasMaxLength(Guard.StorageLength(WorkflowNode.NameMaxLength)).IsRequired();
         builder.Property(v => v.ExitedById).HasMaxLength(450);
-        builder.Property(v => v.ExitedByName).HasMaxLength(50);
-        builder.Property(v => v.ExitedVia).HasMaxLength(WorkflowTransition.LabelMaxLength);
+        builder.Property(v => v.ExitedByName).HasMaxLength(Guard.StorageLength(UserProfile.DisplayNameMaxLength));
+        builder.Property(v => v.ExitedVia).HasMaxLength(Guard.StorageLength(WorkflowTransition.LabelMaxLength));
 
         // Dwell-time reports read visits by ticket and by node over a period.
         builder.HasIndex("TicketId", nameof(NodeVisit.EnteredAt));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Scrm.Domain.Common;
 using Scrm.Domain.Customers;
 using Scrm.Domain.Regions;
 using Scrm.Domain.Templates;
@@ -16,8 +17,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Number).HasMaxLength(TicketNumber.MaxLength).IsRequired();
         builder.HasIndex(t => t.Number).IsUnique();
-        builder.Property(t => t.Title).HasMaxLength(Ticket.TitleMaxLength).IsRequired();
-        builder.Property(t => t.Description).HasMaxLength(Ticket.DescriptionMaxLength);
+        builder.Property(t => t.Title).HasMaxLength(Guard.StorageLength(Ticket.TitleMaxLength)).IsRequired();
+        builder.Property(t => t.Description).HasMaxLength(Guard.StorageLength(Ticket.DescriptionMaxLength));
 
         // Urgency is stored as its rank (0 = Urgent) rather than text so "sort by urgency" sorts by urgency in SQL.
         builder.Property(t => t.Urgency).HasConversion<int>();
@@ -64,7 +65,7 @@ internal sealed class TicketFieldValueConfiguration : IEntityTypeConfiguration<T
     {
         builder.HasKey(v => v.Id);
         builder.Property(v => v.FieldKey).HasMaxLength(FieldDefinition.KeyMaxLength).IsRequired();
-        builder.Property(v => v.Value).HasMaxLength(TicketFieldValue.ValueMaxLength).IsRequired();
+        builder.Property(v => v.Value).HasMaxLength(Guard.StorageLength(TicketFieldValue.ValueMaxLength)).IsRequired();
         builder.Property<long>("TicketId");
         builder.HasIndex("TicketId", nameof(TicketFieldValue.FieldKey)).IsUnique();
     }
@@ -75,9 +76,9 @@ internal sealed class TicketCommentConfiguration : IEntityTypeConfiguration<Tick
     public void Configure(EntityTypeBuilder<TicketComment> builder)
     {
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Text).HasMaxLength(TicketComment.TextMaxLength).IsRequired();
+        builder.Property(c => c.Text).HasMaxLength(Guard.StorageLength(TicketComment.TextMaxLength)).IsRequired();
         builder.Property(c => c.AuthorId).HasMaxLength(450).IsRequired();
-        builder.Property(c => c.AuthorName).HasMaxLength(UserProfile.DisplayNameMaxLength).IsRequired();
+        builder.Property(c => c.AuthorName).HasMaxLength(Guard.StorageLength(UserProfile.DisplayNameMaxLength)).IsRequired();
         builder.HasOne<Ticket>().WithMany().HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.TicketId, c.CreatedAt });
     }

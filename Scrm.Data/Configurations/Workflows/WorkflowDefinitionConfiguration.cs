@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Scrm.Domain.Common;
 using Scrm.Domain.Templates;
+using Scrm.Domain.Users;
 using Scrm.Domain.Workflows;
 
 namespace Scrm.Data.Configurations.Workflows;
@@ -23,9 +25,9 @@ internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration
         builder.Property(w => w.DefinitionId).HasMaxLength(WorkflowDefinition.DefinitionIdLength).IsRequired();
         builder.HasIndex(w => new { w.DefinitionId, w.Version }).IsUnique();
         builder.HasIndex(w => new { w.TemplateId, w.IsPublished, w.Version });
-        builder.Property(w => w.Name).HasMaxLength(WorkflowDefinition.NameMaxLength).IsRequired();
+        builder.Property(w => w.Name).HasMaxLength(Guard.StorageLength(WorkflowDefinition.NameMaxLength)).IsRequired();
         builder.Property(w => w.PublishedById).HasMaxLength(450);
-        builder.Property(w => w.PublishedByName).HasMaxLength(50);
+        builder.Property(w => w.PublishedByName).HasMaxLength(Guard.StorageLength(UserProfile.DisplayNameMaxLength));
         builder.Property(w => w.Revision).IsConcurrencyToken();
         builder.HasOne<TicketTemplate>().WithMany().HasForeignKey(w => w.TemplateId).OnDelete(DeleteBehavior.Restrict);
 

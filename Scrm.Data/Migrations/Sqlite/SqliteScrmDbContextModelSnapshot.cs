@@ -181,7 +181,7 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.Property<string>("ActorName")
                         .IsRequired()
-                        .HasMaxLength(50)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("After")
@@ -228,7 +228,7 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Address")
-                        .HasMaxLength(200)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Level")
@@ -238,7 +238,7 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
@@ -265,7 +265,7 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(50)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ParentId")
@@ -293,7 +293,7 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("HelpText")
-                        .HasMaxLength(200)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsRequired")
@@ -306,7 +306,7 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.Property<string>("Label")
                         .IsRequired()
-                        .HasMaxLength(50)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Max")
@@ -336,7 +336,6 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.Property<string>("_options")
                         .IsRequired()
-                        .HasMaxLength(2700)
                         .HasColumnType("TEXT")
                         .HasColumnName("Options");
 
@@ -355,7 +354,7 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Operand")
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Operator")
@@ -390,7 +389,7 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
-                        .HasMaxLength(500)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -398,12 +397,12 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(50)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
-                        .HasMaxLength(50)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -435,11 +434,11 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExitedByName")
-                        .HasMaxLength(50)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExitedVia")
-                        .HasMaxLength(20)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -454,7 +453,7 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.Property<string>("NodeName")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TicketId")
@@ -495,7 +494,7 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -519,7 +518,7 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -579,7 +578,7 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
-                        .HasMaxLength(50)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -587,7 +586,7 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TicketId")
@@ -616,7 +615,7 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -643,7 +642,7 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(50)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -699,7 +698,7 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(50)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
@@ -710,7 +709,7 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublishedByName")
-                        .HasMaxLength(50)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Revision")
