@@ -1,9 +1,11 @@
 namespace Scrm.Domain.Workflows;
 
 /// <summary>
-/// A layered layout, left to right: loops back are set aside, each node's column is its longest path from Start, and a
-/// few barycenter sweeps order each column to cut crossings. Columns are aligned and the gaps between them hold no node,
-/// so a link between neighbouring columns never crosses a node, and a gap is wide enough for the widest link label.
+/// A layered layout, top down (a workflow reads like an approval flow in 钉钉 or 飞书, and a long one still fits a
+/// canvas that is wider than tall only when zoomed out far): loops back are set aside, each node's row is its longest
+/// path from Start, and a few barycenter sweeps order each row to cut crossings. Rows are aligned and the gaps between
+/// them hold no node, so a link between neighbouring rows never crosses a node; nodes in a row stand far enough apart
+/// that the labels of links fanning out to them do not touch.
 /// </summary>
 public static class WorkflowLayout
 {
@@ -12,8 +14,10 @@ public static class WorkflowLayout
     public const double NodeHeight = 64;
 
     public const double Margin = 40;
-    private const double RowGap = 48;
-    private const double MinColumnGap = 100;
+
+    /// <summary>Room between rows for a link's two stubs and its label.</summary>
+    public const double RowGap = 72;
+    private const double MinNodeGap = 60;
 
     /// <summary>The same graph with every node placed.</summary>
     public static WorkflowGraph Arrange(WorkflowGraph graph)
@@ -26,18 +30,20 @@ public static class WorkflowLayout
         var ids = graph.Nodes.Select(n => n.Id).ToList();
         var forward = ForwardEdges(graph);
         var layer = Layers(ids, forward);
-        var columns = ids.GroupBy(id => layer[id]).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
-        OrderColumns(columns, forward);
+        var rows = ids.GroupBy(id => layer[id]).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
+        OrderRows(rows, forward);
 
-        var gap = Math.Max(MinColumnGap, graph.Transitions.Select(t => LabelWidth(t.Label, t.Guard is not null)).DefaultIfEmpty(0).Max() + 48);
-        var tallest = columns.Max(c => c.Count);
+        // Links fanning out from one node to neighbours in a row have their labels halfway: half a node pitch apart.
+        var widestLabel = graph.Transitions.Select(t => LabelWidth(t.Label, t.Guard is not null)).DefaultIfEmpty(0).Max();
+        var gap = Math.Max(MinNodeGap, (2 * widestLabel) - NodeWidth + 16);
+        var widest = rows.Max(r => r.Count);
         var position = new Dictionary<string, (double X, double Y)>();
-        for (var c = 0; c < columns.Count; c++)
+        for (var r = 0; r < rows.Count; r++)
         {
-            var offset = (tallest - columns[c].Count) * (NodeHeight + RowGap) / 2;
-            for (var row = 0; row < columns[c].Count; row++)
+            var offset = (widest - rows[r].Count) * (NodeWidth + gap) / 2;
+            for (var i = 0; i < rows[r].Count; i++)
             {
-                position[columns[c][row]] = (Margin + (c * (NodeWidth + gap)), Margin + offset + (row * (NodeHeight + RowGap)));
+                position[rows[r][i]] = (Margin + offset + (i * (NodeWidth + gap)), Margin + (r * (NodeHeight + RowGap)));
             }
         }
 
@@ -107,30 +113,30 @@ public static class WorkflowLayout
         return layer;
     }
 
-    // Sweeps right by the average row of each node's predecessors, then left by its successors'.
-    private static void OrderColumns(List<List<string>> columns, List<(string From, string To)> forward)
+    // Sweeps down by the average place of each node's predecessors, then up by its successors'.
+    private static void OrderRows(List<List<string>> rows, List<(string From, string To)> forward)
     {
-        // A node's row as drawn: shorter columns are centred.
-        var tallest = columns.Max(c => c.Count);
-        var row = columns.SelectMany(c => c.Select((id, i) => (id, Row: i + ((tallest - c.Count) / 2.0)))).ToDictionary(p => p.id, p => p.Row);
+        // A node's place as drawn: shorter rows are centred.
+        var widest = rows.Max(r => r.Count);
+        var place = rows.SelectMany(r => r.Select((id, i) => (id, Place: i + ((widest - r.Count) / 2.0)))).ToDictionary(p => p.id, p => p.Place);
         for (var sweep = 0; sweep < 4; sweep++)
         {
-            var rightward = sweep % 2 == 0;
-            foreach (var column in rightward ? columns : Enumerable.Reverse(columns))
+            var downward = sweep % 2 == 0;
+            foreach (var row in downward ? rows : Enumerable.Reverse(rows))
             {
-                var key = column.ToDictionary(id => id, id =>
+                var key = row.ToDictionary(id => id, id =>
                 {
-                    var neighbours = rightward
-                        ? forward.Where(e => e.To == id).Select(e => row[e.From])
-                        : forward.Where(e => e.From == id).Select(e => row[e.To]);
-                    return neighbours.DefaultIfEmpty(row[id]).Average();
+                    var neighbours = downward
+                        ? forward.Where(e => e.To == id).Select(e => place[e.From])
+                        : forward.Where(e => e.From == id).Select(e => place[e.To]);
+                    return neighbours.DefaultIfEmpty(place[id]).Average();
                 });
-                var ordered = column.OrderBy(id => key[id]).ThenBy(id => row[id]).ToList();
-                column.Clear();
-                column.AddRange(ordered);
-                for (var i = 0; i < column.Count; i++)
+                var ordered = row.OrderBy(id => key[id]).ThenBy(id => place[id]).ToList();
+                row.Clear();
+                row.AddRange(ordered);
+                for (var i = 0; i < row.Count; i++)
                 {
-                    row[column[i]] = i + ((tallest - column.Count) / 2.0);
+                    place[row[i]] = i + ((widest - row.Count) / 2.0);
                 }
             }
         }

@@ -110,6 +110,12 @@ public sealed class WorkflowDesignerJourneyTests(AppServerFixture app)
                 Assert.False(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3], $"nodes {i} and {j} overlap");
             }
         }
+
+        // The whole workflow is in view on opening: no panning needed to see where it ends.
+        var canvas = await page.Locator(".diagram-canvas").EvaluateAsync<double[]>(
+            "c => { const r = c.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }");
+        Assert.All(boxes, b => Assert.True(b[0] >= canvas[0] && b[1] >= canvas[1] && b[2] <= canvas[2] && b[3] <= canvas[3],
+            $"a node at ({b[0]:0}, {b[1]:0}) lies outside the canvas ({canvas[0]:0}, {canvas[1]:0}, {canvas[2]:0}, {canvas[3]:0})"));
     });
 
     [Fact]

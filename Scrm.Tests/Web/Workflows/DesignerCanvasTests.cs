@@ -22,7 +22,7 @@ public sealed class DesignerCanvasTests
     }
 
     [Fact]
-    public void AutoLayout_PutsEveryTransitionLeftToRight_ExceptLoopsBack()
+    public void AutoLayout_PutsEveryTransitionTopDown_ExceptLoopsBack()
     {
         var diagram = DiagramFactory.Create();
         GraphMapper.Load(diagram, DemoWorkflows.Complaint(), l => l.Label);
@@ -30,7 +30,7 @@ public sealed class DesignerCanvasTests
         LayeredLayout.Apply(diagram);
         var graph = GraphMapper.ToGraph(diagram);
 
-        Assert.All(graph.Transitions, t => Assert.True(graph.Node(t.From).X < graph.Node(t.To).X, $"{t.From} → {t.To}"));
+        Assert.All(graph.Transitions, t => Assert.True(graph.Node(t.From).Y < graph.Node(t.To).Y, $"{t.From} → {t.To}"));
         Assert.Equal(graph.Nodes.Count, graph.Nodes.Select(n => (n.X, n.Y)).Distinct().Count());
     }
 

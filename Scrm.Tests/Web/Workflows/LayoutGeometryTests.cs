@@ -73,27 +73,30 @@ public sealed class LayoutGeometryTests
 
     [Theory]
     [MemberData(nameof(Graphs))]
-    public void Nodes_StandInColumns_WithoutOverlapping(string name)
+    public void Nodes_StandInRows_WithoutOverlapping(string name)
     {
         var (graph, _, _) = Drawn(name);
 
         foreach (var a in graph.Nodes)
         {
             Assert.All(graph.Nodes.Where(b => b != a), b => Assert.True(
-                Math.Abs(a.X - b.X) >= NodeWidth + 60 || (a.X == b.X && Math.Abs(a.Y - b.Y) >= NodeHeight + 20), $"{a.Id} and {b.Id} are crowded"));
+                Math.Abs(a.Y - b.Y) >= NodeHeight + 60 || (a.Y == b.Y && Math.Abs(a.X - b.X) >= NodeWidth + 60), $"{a.Id} and {b.Id} are crowded"));
         }
     }
 
     [Fact]
-    public void SeededInstallation_IsStoredLaidOutLeftToRight()
+    public void SeededInstallation_IsStoredLaidOutTopDown()
     {
         var graph = DemoWorkflows.Installation();
-        double X(string id) => graph.Node(id).X;
+        double Y(string id) => graph.Node(id).Y;
 
-        Assert.Equal(40, X("start"));
-        Assert.True(X("start") < X("accept") && X("accept") < X("dispatch") && X("dispatch") < X("visit") && X("visit") < X("confirm")
-            && X("confirm") < X("settle") && X("settle") < X("followup") && X("followup") < X("closed"));
-        Assert.Equal(X("dispatch"), X("cancelled"));
+        Assert.Equal(40, Y("start"));
+        Assert.True(Y("start") < Y("accept") && Y("accept") < Y("dispatch") && Y("dispatch") < Y("visit") && Y("visit") < Y("confirm")
+            && Y("confirm") < Y("settle") && Y("settle") < Y("followup") && Y("followup") < Y("closed"));
+        Assert.Equal(Y("dispatch"), Y("cancelled"));
+        // Eight rows of 64 px nodes with 72 px between them; the widest row holds two nodes.
+        Assert.Equal(992, Y("closed"));
+        Assert.Equal(["cancelled", "dispatch"], graph.Nodes.Where(n => n.Y == Y("dispatch")).Select(n => n.Id).Order());
     }
 
     private static (WorkflowGraph Graph, Dictionary<string, NodeBox> Boxes, Dictionary<string, LinkRoute> Routes) Drawn(string name)
@@ -109,11 +112,11 @@ public sealed class LayoutGeometryTests
         return (graph, boxes, routes);
     }
 
-    // Port to port as the canvas draws it: the output port's centre is 1 px right of the node, the input port's 2 px left.
+    // Port to port as the canvas draws it: the output port's centre is 1 px below the node, the input port's 2 px above.
     private static List<(double X, double Y)> PathOf(WorkflowTransition t, Dictionary<string, NodeBox> boxes, Dictionary<string, LinkRoute> routes)
     {
         var (from, to) = (boxes[t.From], boxes[t.To]);
-        return [(from.X + NodeWidth + 1, from.Y + (NodeHeight / 2)), .. routes[t.Id].Vertices.Select(v => (v.X, v.Y)), (to.X - 2, to.Y + (NodeHeight / 2))];
+        return [(from.X + (NodeWidth / 2), from.Y + NodeHeight + 1), .. routes[t.Id].Vertices.Select(v => (v.X, v.Y)), (to.X + (NodeWidth / 2), to.Y - 2)];
     }
 
     private static IEnumerable<(double X, double Y)> Samples((double X, double Y) a, (double X, double Y) b)

@@ -13,12 +13,12 @@ public sealed class DesignerNode : NodeModel
         Data = data;
         if (data.Kind != NodeKind.Start)
         {
-            AddPort(new DesignerPort(this, PortAlignment.Left, isInput: true));
+            AddPort(new DesignerPort(this, PortAlignment.Top, isInput: true));
         }
 
         if (data.Kind != NodeKind.End)
         {
-            AddPort(new DesignerPort(this, PortAlignment.Right, isInput: false));
+            AddPort(new DesignerPort(this, PortAlignment.Bottom, isInput: false));
         }
     }
 

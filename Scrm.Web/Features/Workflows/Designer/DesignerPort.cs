@@ -3,7 +3,7 @@ using Blazor.Diagrams.Core.Models.Base;
 
 namespace Scrm.Web.Features.Workflows.Designer;
 
-/// <summary>A node's input (left) or output (right) port. Links run from an output to another node's input, once.</summary>
+/// <summary>A node's input (top) or output (bottom) port. Links run from an output to another node's input, once.</summary>
 public sealed class DesignerPort(DesignerNode parent, PortAlignment alignment, bool isInput) : PortModel(parent, alignment)
 {
     public bool IsInput { get; } = isInput;

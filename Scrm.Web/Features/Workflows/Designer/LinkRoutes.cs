@@ -7,7 +7,7 @@ public readonly record struct NodeBox(double X, double Y, double Width, double H
 {
     public double Right => X + Width;
     public double Bottom => Y + Height;
-    public double CenterY => Y + (Height / 2);
+    public double CenterX => X + (Width / 2);
 
     /// <summary>Whether the segment from <paramref name="a"/> to <paramref name="b"/> passes through the box (touching its edge does not count).</summary>
     public bool Crosses(Point a, Point b)
@@ -48,34 +48,36 @@ public sealed record LinkEnds(string Id, string From, string To);
 public sealed record LinkRoute(IReadOnlyList<Point> Vertices, double? LabelDistance);
 
 /// <summary>
-/// Routes links around nodes. A link leaves its port a little apart from its siblings (so each can be clicked) and goes
-/// straight when nothing is in the way, which after auto-layout is every link between neighbouring columns. Any other
-/// link runs in a lane outside the graph: above it when it goes forward, below it when it loops back; shorter links take
-/// the inner lanes, and the label sits on the lane.
+/// Routes links around nodes, top down: a link leaves the bottom of its node a little apart from its siblings (so each
+/// can be clicked) and goes straight when nothing is in the way, which after auto-layout is every link between
+/// neighbouring rows. Any other link runs in a lane beside the graph: left of it when it goes forward, right of it when it
+/// loops back; shorter links take the inner lanes, and the label sits where the link turns towards its lane, in the gap
+/// under its node.
 /// </summary>
 public static class LinkRoutes
 {
     private const double Stub = 16;
     private const double StubStep = 8;
-    private const double Spread = 12;
+    private const double Spread = 28;
+    private const double MaxSpread = 60;
     private const double LaneMargin = 32;
     private const double LaneGap = 24;
 
     public static Dictionary<string, LinkRoute> Plan(IReadOnlyDictionary<string, NodeBox> boxes, IReadOnlyList<LinkEnds> links)
     {
         var drawn = links.Where(l => boxes.ContainsKey(l.From) && boxes.ContainsKey(l.To) && l.From != l.To).ToList();
-        var leaving = Spreads(drawn, l => l.From, l => boxes[l.To].CenterY);
-        var arriving = Spreads(drawn, l => l.To, l => boxes[l.From].CenterY);
+        var leaving = Spreads(drawn, l => l.From, l => boxes[l.To].CenterX);
+        var arriving = Spreads(drawn, l => l.To, l => boxes[l.From].CenterX);
         var routes = new Dictionary<string, LinkRoute>();
         var laned = new List<(LinkEnds Link, Point Start, Point End)>();
         foreach (var link in drawn)
         {
             var (from, to) = (boxes[link.From], boxes[link.To]);
-            var (outIndex, outDy) = leaving[link.Id];
-            var (inIndex, inDy) = arriving[link.Id];
-            var start = new Point(from.Right + Stub + (outIndex * StubStep), from.CenterY + outDy);
-            var end = new Point(to.X - Stub - (inIndex * StubStep), to.CenterY + inDy);
-            if (end.X > start.X && !boxes.Values.Any(b => b.Crosses(start, end)))
+            var (outIndex, outDx) = leaving[link.Id];
+            var (inIndex, inDx) = arriving[link.Id];
+            var start = new Point(from.CenterX + outDx, from.Bottom + Stub + (outIndex * StubStep));
+            var end = new Point(to.CenterX + inDx, to.Y - Stub - (inIndex * StubStep));
+            if (end.Y > start.Y && !boxes.Values.Any(b => b.Crosses(start, end)))
             {
                 routes[link.Id] = new LinkRoute([start, end], null);
             }
@@ -85,37 +87,37 @@ public static class LinkRoutes
             }
         }
 
-        var top = boxes.Values.Min(b => b.Y);
-        var bottom = boxes.Values.Max(b => b.Bottom);
-        foreach (var lane in laned.GroupBy(l => l.End.X <= l.Start.X))
+        var left = boxes.Values.Min(b => b.X);
+        var right = boxes.Values.Max(b => b.Right);
+        foreach (var lane in laned.GroupBy(l => l.End.Y <= l.Start.Y))
         {
-            var below = lane.Key;
+            var back = lane.Key;
             var k = 0;
-            foreach (var (link, start, end) in lane.OrderBy(l => Math.Abs(l.End.X - l.Start.X)).ThenBy(l => l.Link.Id, StringComparer.Ordinal))
+            foreach (var (link, start, end) in lane.OrderBy(l => Math.Abs(l.End.Y - l.Start.Y)).ThenBy(l => l.Link.Id, StringComparer.Ordinal))
             {
-                var y = below ? bottom + LaneMargin + (k * LaneGap) : top - LaneMargin - (k * LaneGap);
+                var x = back ? right + LaneMargin + (k * LaneGap) : left - LaneMargin - (k * LaneGap);
                 k++;
                 var from = boxes[link.From];
-                var toLane = Math.Sqrt(Math.Pow(start.X - from.Right, 2) + Math.Pow(start.Y - from.CenterY, 2)) + Math.Abs(y - start.Y);
-                routes[link.Id] = new LinkRoute([start, new Point(start.X, y), new Point(end.X, y), end], toLane + (Math.Abs(end.X - start.X) / 2));
+                var toStart = Math.Sqrt(Math.Pow(start.X - from.CenterX, 2) + Math.Pow(start.Y - from.Bottom, 2));
+                routes[link.Id] = new LinkRoute([start, new Point(x, start.Y), new Point(x, end.Y), end], toStart + (Math.Abs(x - start.X) / 2));
             }
         }
 
         return routes;
     }
 
-    // Each link's place among the links at the same port: its index, and a vertical offset spreading them in the order of
+    // Each link's place among the links at the same port: its index, and a sideways offset spreading them in the order of
     // their other ends, so they fan out without crossing.
-    private static Dictionary<string, (int Index, double Dy)> Spreads(List<LinkEnds> links, Func<LinkEnds, string> port, Func<LinkEnds, double> otherEndY)
+    private static Dictionary<string, (int Index, double Dx)> Spreads(List<LinkEnds> links, Func<LinkEnds, string> port, Func<LinkEnds, double> otherEndX)
     {
         var spreads = new Dictionary<string, (int, double)>();
         foreach (var group in links.GroupBy(port))
         {
-            var ordered = group.OrderBy(otherEndY).ThenBy(l => l.Id, StringComparer.Ordinal).ToList();
+            var ordered = group.OrderBy(otherEndX).ThenBy(l => l.Id, StringComparer.Ordinal).ToList();
             for (var i = 0; i < ordered.Count; i++)
             {
-                var dy = Math.Clamp((i - ((ordered.Count - 1) / 2.0)) * Spread, -24, 24);
-                spreads[ordered[i].Id] = (i, dy);
+                var dx = Math.Clamp((i - ((ordered.Count - 1) / 2.0)) * Spread, -MaxSpread, MaxSpread);
+                spreads[ordered[i].Id] = (i, dx);
             }
         }
 
