@@ -16,7 +16,7 @@ public static class WorkflowLayout
     public const double Margin = 40;
 
     /// <summary>Room between rows for a link's two stubs and its label.</summary>
-    public const double RowGap = 72;
+    public const double RowGap = 60;
     private const double MinNodeGap = 60;
 
     /// <summary>The same graph with every node placed.</summary>

@@ -94,8 +94,8 @@ public sealed class LayoutGeometryTests
         Assert.True(Y("start") < Y("accept") && Y("accept") < Y("dispatch") && Y("dispatch") < Y("visit") && Y("visit") < Y("confirm")
             && Y("confirm") < Y("settle") && Y("settle") < Y("followup") && Y("followup") < Y("closed"));
         Assert.Equal(Y("dispatch"), Y("cancelled"));
-        // Eight rows of 64 px nodes with 72 px between them; the widest row holds two nodes.
-        Assert.Equal(992, Y("closed"));
+        // Eight rows of 64 px nodes with 60 px between them; the widest row holds two nodes.
+        Assert.Equal(908, Y("closed"));
         Assert.Equal(["cancelled", "dispatch"], graph.Nodes.Where(n => n.Y == Y("dispatch")).Select(n => n.Id).Order());
     }
 

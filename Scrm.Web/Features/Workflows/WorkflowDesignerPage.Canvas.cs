@@ -132,7 +132,7 @@ public sealed partial class WorkflowDesignerPage
         if (!_fitted && _diagram.Container is { Width: > 0 } && _diagram.Nodes.All(n => n.Size is not null))
         {
             _fitted = true;
-            Fit(minZoom: 0.6);
+            Fit(minZoom: 0.5);
         }
     }
 
