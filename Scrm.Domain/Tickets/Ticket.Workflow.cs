@@ -122,6 +122,12 @@ public sealed partial class Ticket
             return new DomainException("TransitionNotAllowed", $"Only {Describe(rule)} can do \"{transition.Label}\" at {node.Name}.", transition.Label, node.Name);
         }
 
+        // Separation of duties: whoever sent the ticket to an approval never decides it, whatever their role.
+        if (node.Kind == NodeKind.Approval && RequesterOfCurrentNode() == actor.UserId)
+        {
+            return new DomainException("ApproverIsRequester", $"You sent this ticket to {node.Name}: someone else must decide it.", node.Name);
+        }
+
         var missing = node.RequiredFields.Where(k => !context.Fields.ContainsKey(k)).ToList();
         if (missing.Count > 0)
         {
@@ -136,6 +142,10 @@ public sealed partial class Ticket
             ? new DomainException("TransitionGuardFailed", $"\"{transition.Label}\" is not possible for this ticket: its condition does not hold.", transition.Label)
             : null;
     }
+
+    // The last person whose press moved the ticket on before it arrived where it waits now.
+    private string? RequesterOfCurrentNode() =>
+        _visits.Where(v => v.ExitedAt is not null && v.ExitedById is not null).OrderBy(v => v.ExitedAt).ThenBy(v => v.Id).LastOrDefault()?.ExitedById;
 
     private static string Describe(ActorRule rule) => rule.Kind switch
     {

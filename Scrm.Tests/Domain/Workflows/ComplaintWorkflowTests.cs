@@ -39,17 +39,33 @@ public sealed class ComplaintWorkflowTests
         Assert.Equal("approve", ticket.CurrentNodeId);
     }
 
-    // A complaint ticket walked by the agent who raised it up to the refund decision.
-    private static (Ticket Ticket, TicketBuilder Builder) RefundHandled(Urgency urgency, string refund)
+    [Fact]
+    public void ASupervisorWhoSentTheRefundToApproval_CannotApproveIt_AnotherSupervisorCan()
     {
+        var raising = new WorkflowActor("supervisor-li", "李娜", Role.Supervisor);
+        var other = new WorkflowActor("supervisor-zhou", "周婷", Role.Supervisor);
+        var (ticket, builder) = RefundHandled(Urgency.Normal, "800", raising);
+
+        var refused = Assert.Throws<DomainException>(() =>
+            ticket.Transition(DemoWorkflows.Complaint(), "approve->pay", builder.Template, TicketFacts.None, raising, builder.Time));
+        ticket.Transition(DemoWorkflows.Complaint(), "approve->pay", builder.Template, TicketFacts.None, other, builder.Time);
+
+        Assert.Equal(("ApproverIsRequester", "退款审批"), (refused.Code, (string)refused.Args.Single()));
+        Assert.Equal("followup", ticket.CurrentNodeId);
+    }
+
+    // A complaint ticket walked by the agent who raised it (or <paramref name="by"/>) up to the refund decision.
+    private static (Ticket Ticket, TicketBuilder Builder) RefundHandled(Urgency urgency, string refund, WorkflowActor? by = null)
+    {
+        var actor = by ?? RaisingAgent;
         var builder = new TicketBuilder().From(DemoWorkflows.ComplaintTemplate()).WithUrgency(urgency)
             .WithField("complaint_type", "收费争议").WithField("contact_phone", "13800138000")
             .WithField("handling_result", "已向客户致歉").WithField("need_refund", "true").WithField("refund_amount", refund);
         var ticket = builder.Build();
         var graph = DemoWorkflows.Complaint();
-        ticket.StartWorkflow(2, graph, builder.Template, TicketFacts.None, RaisingAgent, builder.Time);
-        ticket.Transition(graph, "triage->handle", builder.Template, TicketFacts.None, RaisingAgent, builder.Time);
-        ticket.Transition(graph, "handle->refund", builder.Template, TicketFacts.None, RaisingAgent, builder.Time);
+        ticket.StartWorkflow(2, graph, builder.Template, TicketFacts.None, actor, builder.Time);
+        ticket.Transition(graph, "triage->handle", builder.Template, TicketFacts.None, actor, builder.Time);
+        ticket.Transition(graph, "handle->refund", builder.Template, TicketFacts.None, actor, builder.Time);
         return (ticket, builder);
     }
 }
