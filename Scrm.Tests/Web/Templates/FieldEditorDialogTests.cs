@@ -159,11 +159,12 @@ public sealed class FieldEditorDialogTests : MudTestContext
         var (cut, _) = await ShowAsync();
         Assert.Equal(("40", "100", "400"), (MaxLength(cut, "input[data-testid=field-key]"), MaxLength(cut, "input[data-testid=field-label]"), MaxLength(cut, "input[data-testid=field-help]")));
 
+        // Choosing a type re-renders the dialog asynchronously: wait for its inputs rather than reading at once.
         Choose(cut, "field-type", L.TypeName(FieldType.Money));
-        Assert.Equal(("30", "30"), (MaxLength(cut, "input[data-testid=field-min]"), MaxLength(cut, "input[data-testid=field-max]")));
+        cut.WaitForAssertion(() => Assert.Equal(("30", "30"), (MaxLength(cut, "input[data-testid=field-min]"), MaxLength(cut, "input[data-testid=field-max]"))));
 
         Choose(cut, "field-type", L.TypeName(FieldType.Dropdown));
-        Assert.Equal("5100", MaxLength(cut, "textarea[data-testid=field-options]"));
+        cut.WaitForAssertion(() => Assert.Equal("5100", MaxLength(cut, "textarea[data-testid=field-options]")));
     }
 
     private static string? MaxLength(IRenderedComponent<ContainerFragment> cut, string selector) => cut.Find(selector).GetAttribute("maxlength");

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using MudBlazor.Services;
 using Scrm.Web;
+using Xunit;
 
 namespace Scrm.Tests.Web.Templates;
 
@@ -57,6 +58,9 @@ public abstract class MudTestContext : BunitContext
     {
         Toggle(cut, testId);
         cut.FindAll(".mud-popover-open .mud-list-item").Single(e => e.TextContent.Trim() == text).Click();
+
+        // The choice lands through async handlers: on a busy machine the list is still open when Click returns.
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".mud-popover-open .mud-list-item")));
     }
 
     // MudBlazor 9 opens and closes a select on mouse-down on its input control.
