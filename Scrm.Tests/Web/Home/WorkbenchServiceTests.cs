@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Scrm.Data;
+using Scrm.Domain.Templates;
+using Scrm.Domain.Tickets;
+using Scrm.Tests.Builders;
 using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Tickets;
 using Xunit;
@@ -30,6 +33,30 @@ public sealed class WorkbenchServiceTests(ServiceFixture app) : IClassFixture<Se
         Assert.Equal(WorkbenchKind.Technician, view.Kind);
         Assert.NotEmpty(view.Tickets);
         Assert.All(view.Tickets, t => Assert.Equal("赵强", t.AssigneeName));
+    }
+
+    [Fact]
+    public async Task Technician_SeesEveryOpenJob_NotOnlyTheFirstTen()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct);
+            var tech2 = await db.UserProfiles.Where(u => u.UserName == "tech2").Select(u => u.Id).SingleAsync(Ct);
+            var template = new TicketTemplate("Workbench jobs", null);
+            db.TicketTemplates.Add(template);
+            await db.SaveChangesAsync(Ct);
+            for (var i = 1; i <= 12; i++)
+            {
+                db.Tickets.Add(new TicketBuilder().From(template).Numbered(new TicketNumber(new DateOnly(2025, 1, 1), i)).AssignedTo(tech2).Build());
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var view = await WorkbenchAsync("tech2");
+
+        Assert.True(view.Counts!.Open > 12, $"tech2 has {view.Counts.Open} open jobs");
+        Assert.Equal(view.Counts.Open, view.Tickets.Count);
     }
 
     [Theory]

@@ -62,7 +62,8 @@ public sealed class WorkbenchService(IDbContextFactory<ScrmDbContext> dbFactory,
             AssigneeId = assigneeId,
             SortBy = TicketSort.Urgency,
             Descending = false,
-            PageSize = 10,
+            // The desk has the ticket center for the rest; a technician has only this list, so it holds all their jobs.
+            PageSize = kind == WorkbenchKind.Technician ? TicketQuery.MaxPageSize : 10,
         }, ct);
         return new WorkbenchView(kind, counts, rows.Items);
     }
