@@ -90,7 +90,8 @@ public static partial class FieldValues
         var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
         var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
         var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
-        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+        // Year 0 matches the pattern but is no calendar year (DaysInMonth would throw).
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
     }
 
     /// <summary>

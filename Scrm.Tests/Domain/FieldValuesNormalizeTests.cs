@@ -117,6 +117,7 @@ public sealed class FieldValuesNormalizeTests
         { FieldType.Date, "25-11-2026", "NotADate" },
         { FieldType.Date, "2026-02-30", "NotADate" },
         { FieldType.Date, "tomorrow", "NotADate" },
+        { FieldType.Date, "0000-01-01", "NotADate" },
         { FieldType.Dropdown, "Deliver", "NotAnOption" },
         { FieldType.Dropdown, "install", "NotAnOption" },
         { FieldType.MultiSelect, "Red,Purple", "NotAnOption" },
