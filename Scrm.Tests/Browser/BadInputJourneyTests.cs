@@ -26,7 +26,7 @@ public sealed class BadInputJourneyTests(AppServerFixture app)
         await page.Locator("[data-field=contact_phone] input").FillAsync("13800138000");
         await purchaseDate.FillAsync("2026年12月25日");
         await page.Locator("[data-testid=submit-ticket]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/tickets/\d+$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/tickets/\d+$"));
         await Expect(storedDate).ToHaveTextAsync("2026-12-25");
 
         // The reported case: a date that does not exist is refused beside the field, in Chinese, and nothing is saved.

@@ -19,7 +19,7 @@ public sealed class ConcurrencyJourneyTests(AppServerFixture app)
         // Both open the same open ticket and start editing.
         await BrowserSession.GotoInteractiveAsync(first, "tickets?status=InProgress");
         await first.Locator("[data-testid=ticket-grid] tbody tr.mud-table-row a").First.ClickAsync();
-        await first.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/tickets/\d+$"));
+        await Expect(first).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/tickets/\d+$"));
         var ticketUrl = first.Url;
         await BrowserSession.WaitInteractiveAsync(first);
         await BrowserSession.GotoInteractiveAsync(second, ticketUrl);

@@ -39,7 +39,7 @@ public sealed class EdgeJourneyTests(AppServerFixture app)
         // Still the same live session: the filter bar works after all that.
         await BrowserSession.GotoInteractiveAsync(page, "tickets");
         await page.Locator("[data-testid=filter-urgency] [data-urgency=Urgent]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("urgency=Urgent", StringComparison.Ordinal));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("urgency=Urgent"));
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
     });
 
@@ -55,7 +55,7 @@ public sealed class EdgeJourneyTests(AppServerFixture app)
         await Expect(rows.First).ToBeVisibleAsync();
         await Expect(page.GetByText("你没有权限访问此页面")).ToHaveCountAsync(0);
         await rows.First.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/tickets/\d+$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/tickets/\d+$"));
         await Expect(page.Locator("[data-testid=ticket-title-view]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=ticket-details]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=edit-ticket]")).ToHaveCountAsync(0);
@@ -92,7 +92,7 @@ public sealed class EdgeJourneyTests(AppServerFixture app)
         await Expect(row).ToBeVisibleAsync();
         await row.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/tickets/\d+$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/tickets/\d+$"));
         await Expect(page.Locator("[data-testid=ticket-title-view]")).ToBeVisibleAsync();
         await Expect(page.GetByText("你没有权限访问此页面")).ToHaveCountAsync(0);
     });

@@ -33,14 +33,14 @@ public sealed class TicketJourneyTests(AppServerFixture app)
         await page.Locator("[data-field=extra_fee] input").FillAsync("280");
         await Expect(page.Locator("[data-field=extra_fee]")).Not.ToContainTextAsync("请填写额外费用");
         await page.Locator("[data-testid=submit-ticket]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/tickets/\d+$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/tickets/\d+$"));
         var number = await page.Locator("[data-testid=ticket-number]").InnerTextAsync();
         Assert.Matches(@"^GD\d{8}-\d{4}$", number);
 
         // Find it by search in the ticket center and open it.
         await BrowserSession.GotoInteractiveAsync(page, "tickets");
         await page.Locator("[data-testid=ticket-search]").FillAsync(title);
-        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q="));
         var row = page.Locator("[data-testid=ticket-grid] tbody tr.mud-table-row", new() { HasText = title });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(page.Locator("[data-testid=ticket-grid] tbody tr.mud-table-row")).ToHaveCountAsync(1);

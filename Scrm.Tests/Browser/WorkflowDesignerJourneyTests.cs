@@ -80,7 +80,7 @@ public sealed class WorkflowDesignerJourneyTests(AppServerFixture app)
         await page.Locator("[data-field=contact_phone] input").FillAsync("13800138000");
         await page.Locator("[data-field=quote] input").FillAsync("300"); // 过保 makes the quote required (智能必填)
         await page.Locator("[data-testid=submit-ticket]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/tickets/\d+$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/tickets/\d+$"));
         await BrowserSession.WaitInteractiveAsync(page);
 
         var buttons = page.Locator("[data-testid=ticket-actions] [data-transition]");
