@@ -126,10 +126,24 @@ public static partial class FieldValues
         Money,
     }
 
+    /// <summary>
+    /// A number as people type it (<c>1,000.5</c>, full-width <c>１０００．５</c>); null when it is none or longer than
+    /// <see cref="NumberMaxLength"/>.
+    /// </summary>
+    public static decimal? ParseNumber(string text)
+    {
+        var compact = Halfwidth(text).Replace(",", "", StringComparison.Ordinal).Trim();
+        return compact.Length <= NumberMaxLength
+            && decimal.TryParse(compact, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            ? number : null;
+    }
+
+    /// <summary>A number without trailing zeros: a bound read back from the database carries its column's scale (0.0 on SQLite, 0.0000 on SQL Server).</summary>
+    public static string FormatNumber(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+
     private static (string?, FieldError?) Numeric(FieldDefinition field, string text, NumberKind kind)
     {
-        if (!decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal).TrimStart('¥', '￥'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-                CultureInfo.InvariantCulture, out var number))
+        if (ParseNumber(text.TrimStart('¥', '￥')) is not { } number)
         {
             return Fail(field, "NotANumber");
         }
@@ -149,7 +163,7 @@ public static partial class FieldValues
             return Fail(field, "OutOfRange", Describe(field.Min), Describe(field.Max));
         }
 
-        return (kind == NumberKind.Money ? number.ToString("0.00", CultureInfo.InvariantCulture) : number.ToString("0.############", CultureInfo.InvariantCulture), null);
+        return (kind == NumberKind.Money ? number.ToString("0.00", CultureInfo.InvariantCulture) : FormatNumber(number), null);
     }
 
     private static (string?, FieldError?) Date(FieldDefinition field, string text)
@@ -218,8 +232,7 @@ public static partial class FieldValues
         return PhonePattern().IsMatch(compact) ? compact : null;
     }
 
-    // Without trailing zeros: a bound read back from the database carries its column's scale (0.0 on SQLite, 0.0000 on SQL Server).
-    private static string Describe(decimal? bound) => bound?.ToString("0.############", CultureInfo.InvariantCulture) ?? "—";
+    private static string Describe(decimal? bound) => bound is { } b ? FormatNumber(b) : "—";
 
     private static (string?, FieldError?) Fail(FieldDefinition field, string code, params object[] args) =>
         (null, new FieldError(field.Key, field.Label, code, args));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Scrm.Domain.Common;
 using Scrm.Domain.Conditions;
 using Scrm.Domain.Templates;
@@ -40,24 +39,21 @@ public sealed class FieldForm
         IsRequired = field.IsRequired,
         HelpText = field.HelpText,
         OptionsText = string.Join('\n', field.Options),
-        Min = field.Min?.ToString("0.############", CultureInfo.InvariantCulture),
-        Max = field.Max?.ToString("0.############", CultureInfo.InvariantCulture),
+        Min = field.Min is { } min ? FieldValues.FormatNumber(min) : null,
+        Max = field.Max is { } max ? FieldValues.FormatNumber(max) : null,
         MinDate = field.MinDate?.ToDateTime(TimeOnly.MinValue),
         MaxDate = field.MaxDate?.ToDateTime(TimeOnly.MinValue),
     };
 
     private static decimal? Bound(string? text, string input)
     {
-        var trimmed = FieldValues.Halfwidth(text ?? "").Replace(",", "", StringComparison.Ordinal).Trim();
-        if (trimmed.Length == 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        return trimmed.Length <= FieldValues.NumberMaxLength
-            && decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new DomainException("BoundNotANumber", $"\"{text}\" is not a number.", text ?? "") { Field = input };
+        return FieldValues.ParseNumber(text)
+            ?? throw new DomainException("BoundNotANumber", $"\"{text}\" is not a number.", text) { Field = input };
     }
 }
 

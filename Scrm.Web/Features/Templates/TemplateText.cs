@@ -66,7 +66,7 @@ public static class TemplateText
     };
 
     private static string? Number(FieldType type, decimal? value) => value is not { } v ? null
-        : type == FieldType.Money ? v.ToString("¥#,0.00", CultureInfo.InvariantCulture) : v.ToString("0.############", CultureInfo.InvariantCulture);
+        : type == FieldType.Money ? v.ToString("¥#,0.00", CultureInfo.InvariantCulture) : FieldValues.FormatNumber(v);
 
     private static string? Date(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -59,8 +59,8 @@ public sealed partial class WorkflowDesignerPage : IDisposable
         _conflict = false;
         _problems = null;
         var design = Id is not null
-            ? (RouteIds.Parse(Id) is { } id ? await Workflows.GetVersionAsync(id) : null)
-            : (RouteIds.Parse(TemplateId) is { } templateId ? await Workflows.OpenDraftAsync(templateId) : null);
+            ? (UrlValues.ParseId(Id) is { } id ? await Workflows.GetVersionAsync(id) : null)
+            : (UrlValues.ParseId(TemplateId) is { } templateId ? await Workflows.OpenDraftAsync(templateId) : null);
         _design = design;
         _notFound = design is null;
         if (design is null)

@@ -29,7 +29,7 @@ public partial class WorkflowMigrationPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _setup = RouteIds.Parse(FromId) is { } fromId ? await Migrations.SetupAsync(fromId) : null;
+        _setup = UrlValues.ParseId(FromId) is { } fromId ? await Migrations.SetupAsync(fromId) : null;
         _notFound = _setup is null;
         _breadcrumbs = [new(L["Nav.Workflows"], "admin/workflows"), new(L["Migration.Title"], null, disabled: true)];
         if (_setup is { Targets.Count: > 0 } setup)

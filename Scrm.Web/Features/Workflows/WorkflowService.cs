@@ -70,21 +70,8 @@ public sealed class WorkflowService(IDbContextFactory<ScrmDbContext> dbFactory, 
         var draft = latest?.NextDraft(version, time) ?? WorkflowDefinition.Create(templateId, name, graph, time);
         draft.SaveDraft(name, graph, time);
         db.WorkflowDefinitions.Add(draft);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Both passed the check above at once: the unique (DefinitionId, Version) index let the other one in.
-            await using var check = await dbFactory.CreateDbContextAsync(ct);
-            if (await check.WorkflowDefinitions.AnyAsync(w => w.DefinitionId == draft.DefinitionId && w.Version == version, ct))
-            {
-                throw new ConcurrencyConflictException();
-            }
-
-            throw;
-        }
+        // Two admins may pass the check above at once: the unique (DefinitionId, Version) index lets only one in.
+        await db.SaveChangesOrConflictAsync(ct, () => new ConcurrencyConflictException());
 
         return Design(draft, template);
     }
