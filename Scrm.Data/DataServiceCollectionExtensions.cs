@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Scrm.Data.Auditing;
+using Scrm.Data.Changes;
+using Scrm.Data.Outbox;
+using Scrm.Data.Saving;
 using Scrm.Data.Providers;
 
 namespace Scrm.Data;
@@ -20,8 +22,12 @@ public static class DataServiceCollectionExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:Scrm is not set in appsettings.json.");
         DatabaseProvider.AddContextFactory(services, provider, connectionString);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddScoped<IAuditActorAccessor, SystemActorAccessor>();
-        services.AddScoped<IDbContextFactory<ScrmDbContext>, AuditedDbContextFactory>();
+        services.TryAddSingleton<IChangeFeed, InProcessChangeFeed>();
+        services.TryAddSingleton(sp => new OutboxRoutes(sp.GetServices<OutboxRoute>().Select(r => r.EventType)));
+        services.TryAddSingleton(sp => new SaveServices(sp.GetRequiredService<TimeProvider>(), [.. sp.GetServices<IInTransactionHandler>()],
+            sp.GetRequiredService<OutboxRoutes>(), sp.GetRequiredService<IChangeFeed>()));
+        services.AddSingleton<IDbContextFactory<ScrmDbContext>, ScrmDbContextFactory>();
+        services.TryAddSingleton<UnitOfWork>();
         return services;
     }
 

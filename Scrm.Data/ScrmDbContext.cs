@@ -2,8 +2,13 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Scrm.Data.Auditing;
+using Scrm.Data.Changes;
+using Scrm.Data.Outbox;
+using Scrm.Data.Saving;
 using Scrm.Data.Identity;
 using Scrm.Domain.Auditing;
+using Scrm.Domain.Common;
+using Scrm.Domain.Notifications;
 using Scrm.Domain.Customers;
 using Scrm.Domain.Regions;
 using Scrm.Domain.Templates;
@@ -30,47 +35,63 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
     public DbSet<WorkflowDefinition> WorkflowDefinitions => Set<WorkflowDefinition>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
-    /// <summary>Who the changes saved through this context are recorded against.</summary>
-    public AuditActor Actor { get; set; } = AuditActor.System;
+    private List<Change> _uncommitted = [];
 
-    /// <summary>Clock for audit times; tests swap in a fake.</summary>
-    public TimeProvider Clock { get; set; } = TimeProvider.System;
+    /// <summary>Who the changes saved through this context are recorded against; the unit of work sets it per command.</summary>
+    public Actor Actor { get; set; } = Actor.System();
+
+    /// <summary>The clock, handlers, outbox routes and change feed the save pipeline uses; the factory sets them.</summary>
+    public SaveServices Pipeline { get; set; } = SaveServices.Default;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: saving records the audit trail in the same transaction.");
+        throw new NotSupportedException("Use SaveChangesAsync: saving runs the event handlers, which are asynchronous.");
 
+    /// <summary>
+    /// The one save pipeline, all in one database save: dispatch the aggregates' events to the in-transaction handlers
+    /// and write outbox rows for after-commit work, bump the concurrency token of every changed aggregate, add the
+    /// audit rows. After commit the change feed hears what changed.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (!acceptAllChangesOnSuccess)
-        {
-            // The audit rows go in a second save, which would save the unaccepted first batch again.
-            throw new NotSupportedException("Saving records the audit trail in a second step after accepting the changes; call SaveChangesAsync() instead.");
-        }
-
-        var pending = AuditRecorder.Capture(ChangeTracker);
-        if (pending.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        // New rows get their ids from the database, so the audit rows are written right after, in the same transaction.
-        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var raised = await DomainEventDispatcher.DispatchAsync(this, Pipeline, cancellationToken);
+        Aggregates.BumpVersions(this);
+        AuditRecorder.Record(this, Actor, Pipeline.Clock.GetUtcNow().UtcDateTime);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        AuditEntries.AddRange(pending.Select(p => p.ToEntry(Actor, Clock.GetUtcNow().UtcDateTime)));
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (transaction is not null)
+
+        // Read after the save: new aggregates have their real ids and every one its new version.
+        _uncommitted.AddRange(ChangeProjection.Project(raised, Actor));
+        if (Database.CurrentTransaction is null)
         {
-            await transaction.CommitAsync(cancellationToken);
+            PublishCommitted();
         }
 
         return written;
     }
 
+    /// <summary>Tells the change feed what the committed saves changed (called by the commit of an explicit transaction too).</summary>
+    internal void PublishCommitted()
+    {
+        var changes = Interlocked.Exchange(ref _uncommitted, []);
+        Pipeline.Feed?.Publish(changes);
+    }
+
+    internal void ForgetUncommitted() => _uncommitted = [];
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(CommitPublisher.Instance);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ScrmDbContext).Assembly);
+        foreach (var root in builder.Model.GetEntityTypes().Where(t => t.ClrType.IsSubclassOf(typeof(AggregateRoot))).ToList())
+        {
+            var entity = builder.Entity(root.ClrType);
+            entity.Property(nameof(AggregateRoot.Version)).IsConcurrencyToken();
+            entity.Ignore(nameof(AggregateRoot.DomainEvents));
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

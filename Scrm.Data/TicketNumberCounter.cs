@@ -5,5 +5,4 @@ public sealed class TicketNumberCounter
 {
     public string Day { get; set; } = "";
     public int Last { get; set; }
-    public long Version { get; set; }
 }

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Configuration.Json;
 using MudBlazor;
 using MudBlazor.Services;
 using Scrm.Data;
-using Scrm.Data.Auditing;
 using Scrm.Data.Identity;
 using Scrm.Data.Providers;
 using Scrm.Data.Seed;
@@ -151,7 +150,6 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddScrmFeatures(this IServiceCollection services)
     {
         services.AddScoped<CurrentUser>();
-        services.AddScoped<IAuditActorAccessor>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<LookupService>();
         services.AddScoped<TicketService>();

@@ -2,83 +2,130 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Scrm.Data.Identity;
+using Scrm.Data.Outbox;
+using Scrm.Data.Saving;
 using Scrm.Domain.Auditing;
+using Scrm.Domain.Common;
+using Scrm.Domain.Customers;
+using Scrm.Domain.Regions;
+using Scrm.Domain.Templates;
 using Scrm.Domain.Tickets;
+using Scrm.Domain.Workflows;
 
 namespace Scrm.Data.Auditing;
 
 /// <summary>
-/// Turns tracked changes into audit rows: one per changed property (before → after), one per created or
-/// deleted row. Ticket field values are recorded against their ticket as <c>Fields.{key}</c>.
+/// Turns tracked changes into audit rows, added to the same save: one per changed property (before → after), one per
+/// created or deleted row. Each row points at its aggregate through that aggregate's own key column, which the
+/// database fills in the same save when the aggregate is new. Ticket field values read as the ticket's <c>Fields.{key}</c>.
 /// </summary>
 internal static class AuditRecorder
 {
     // Rows that are themselves records, bookkeeping, or secrets.
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(TicketNumberCounter), typeof(ScrmUser), typeof(TicketComment), typeof(NodeVisit)];
+    private static readonly HashSet<Type> NotAudited =
+        [typeof(AuditEntry), typeof(TicketNumberCounter), typeof(ScrmUser), typeof(TicketComment), typeof(NodeVisit), typeof(OutboxMessage)];
 
-    // Bumped on every change; their movement says nothing a reader needs.
-    private static readonly HashSet<string> NoiseProperties = ["Version", "UpdatedAt", "SortOrder"];
+    // Their movement says nothing a reader needs: the concurrency token and bookkeeping times and orders.
+    private static readonly HashSet<string> NoiseProperties = [nameof(AggregateRoot.Version), "UpdatedAt", "SortOrder"];
 
-    public static List<PendingAudit> Capture(ChangeTracker tracker)
+    // The audit row's key column for each kind of aggregate with a database-generated key.
+    private static readonly Dictionary<Type, string> RootColumns = new()
     {
-        var pending = new List<PendingAudit>();
-        var addedTickets = tracker.Entries<Ticket>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToHashSet();
-        foreach (var entry in tracker.Entries())
+        [typeof(Ticket)] = nameof(AuditEntry.TicketId),
+        [typeof(TicketTemplate)] = nameof(AuditEntry.TemplateId),
+        [typeof(WorkflowDefinition)] = nameof(AuditEntry.WorkflowId),
+        [typeof(Region)] = nameof(AuditEntry.RegionId),
+        [typeof(Customer)] = nameof(AuditEntry.CustomerId),
+    };
+
+    public static void Record(ScrmDbContext db, Actor actor, DateTime at)
+    {
+        var changes = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Metadata.ClrType))
+            .ToList();
+        var addedTickets = changes.Where(e => e is { Entity: Ticket, State: EntityState.Added }).Select(e => e.Entity).ToHashSet();
+        foreach (var entry in changes)
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || NotAudited.Contains(entry.Metadata.ClrType)
-                || entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true)
+            var root = Aggregates.RootOf(entry);
+            // A field value is recorded as a change of its ticket, under the ticket's key.
+            var entityId = entry.Entity is TicketFieldValue ? root?.Entry is { } ticket ? KnownKey(ticket) : null : KnownKey(entry);
+            foreach (var row in Rows(entry, addedTickets))
             {
-                continue;
-            }
-
-            if (entry.Entity is TicketFieldValue value)
-            {
-                // A new ticket's values are part of its creation; later changes are edits of the ticket.
-                if (entry.State == EntityState.Added && IsOfAddedTicket(entry, addedTickets))
+                var audit = new AuditEntry(at, actor.UserId, actor.DisplayName, row.EntityType, entityId, row.Action, row.Field, row.Before, row.After);
+                db.AuditEntries.Add(audit);
+                if (root is not null && RootColumns.TryGetValue(root.Value.Type, out var column))
                 {
-                    continue;
+                    // Possibly EF's temporary key of a new aggregate: the save replaces it with the real one.
+                    db.Entry(audit).Property(column).CurrentValue = root.Value.Key;
                 }
-
-                pending.Add(new PendingAudit(entry, "Ticket", AuditAction.Updated, "Fields." + value.FieldKey,
-                    entry.State == EntityState.Added ? null : Text(entry.Property(nameof(TicketFieldValue.Value)).OriginalValue),
-                    entry.State == EntityState.Deleted ? null : value.Value, ticketIdProperty: "TicketId"));
-                continue;
-            }
-
-            switch (entry.State)
-            {
-                case EntityState.Added:
-                    pending.Add(new PendingAudit(entry, entry.Metadata.ClrType.Name, AuditAction.Created, null, null, Describe(entry)));
-                    break;
-                case EntityState.Deleted:
-                    pending.Add(new PendingAudit(entry, entry.Metadata.ClrType.Name, AuditAction.Deleted, null, Describe(entry), null));
-                    break;
-                default:
-                    foreach (var property in entry.Properties.Where(p => p.IsModified && !NoiseProperties.Contains(p.Metadata.Name)))
-                    {
-                        var before = Text(property.OriginalValue);
-                        var after = Text(property.CurrentValue);
-                        if (before != after)
-                        {
-                            pending.Add(new PendingAudit(entry, entry.Metadata.ClrType.Name, AuditAction.Updated, property.Metadata.Name, before, after));
-                        }
-                    }
-
-                    break;
             }
         }
-
-        return pending;
     }
 
-    private static bool IsOfAddedTicket(EntityEntry entry, HashSet<Ticket> addedTickets) =>
-        addedTickets.Any(t => t.Fields.Contains(entry.Entity));
+    private static bool IsAudited(Type type) =>
+        !NotAudited.Contains(type) && type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true
+        && type.Assembly == typeof(Ticket).Assembly;
+
+    private static IEnumerable<(string EntityType, AuditAction Action, string? Field, string? Before, string? After)> Rows(EntityEntry entry, HashSet<object> addedTickets)
+    {
+        if (entry.Entity is TicketFieldValue value)
+        {
+            // A new ticket's values are part of its creation; later changes are edits of the ticket.
+            if (entry.State == EntityState.Added && addedTickets.Contains(Aggregates.RootOf(entry)!.Value.Entry!.Entity))
+            {
+                yield break;
+            }
+
+            yield return ("Ticket", AuditAction.Updated, "Fields." + value.FieldKey,
+                entry.State == EntityState.Added ? null : Text(entry.Property(nameof(TicketFieldValue.Value)).OriginalValue),
+                entry.State == EntityState.Deleted ? null : value.Value);
+            yield break;
+        }
+
+        var type = entry.Metadata.ClrType.Name;
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                yield return (type, AuditAction.Created, null, null, Describe(entry));
+                break;
+            case EntityState.Deleted:
+                yield return (type, AuditAction.Deleted, null, Describe(entry), null);
+                break;
+            default:
+                foreach (var property in entry.Properties.Where(p => p.IsModified && !NoiseProperties.Contains(p.Metadata.Name)))
+                {
+                    if (property.OriginalValue is WorkflowGraph before && property.CurrentValue is WorkflowGraph after)
+                    {
+                        if (before != after)
+                        {
+                            yield return (type, AuditAction.Updated, property.Metadata.Name, WorkflowGraphChanges.Size(before), WorkflowGraphChanges.Describe(before, after));
+                        }
+
+                        continue;
+                    }
+
+                    var (old, now) = (Text(property.OriginalValue), Text(property.CurrentValue));
+                    if (old != now)
+                    {
+                        yield return (type, AuditAction.Updated, property.Metadata.Name, old, now);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The row's key when the database already knows it; a new row's generated key is not known before the save.</summary>
+    private static string? KnownKey(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey()!.Properties;
+        return key.Any(p => entry.Property(p.Name).IsTemporary) ? null : string.Join(",", key.Select(p => Text(entry.Property(p.Name).CurrentValue)));
+    }
 
     /// <summary>A short human name for a whole row: its name, label, number or key.</summary>
     private static string? Describe(EntityEntry entry)
     {
-        foreach (var name in new[] { "Number", "Name", "Label", "DisplayName", "RequiredFieldKey", "Key" })
+        foreach (var name in new[] { "Name", "Number", "Label", "DisplayName", "RequiredFieldKey", "Key" })
         {
             if (entry.Metadata.FindProperty(name) is not null)
             {
@@ -96,46 +143,4 @@ internal static class AuditRecorder
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
-}
-
-/// <summary>A change seen before saving; its ids are read after the save, when the database has assigned them.</summary>
-internal sealed record PendingAudit
-{
-    private readonly EntityEntry _entry;
-    private readonly string? _ticketIdProperty;
-    private readonly string? _knownId;
-
-    public PendingAudit(EntityEntry entry, string entityType, AuditAction action, string? field, string? before, string? after, string? ticketIdProperty = null)
-    {
-        _entry = entry;
-        _ticketIdProperty = ticketIdProperty;
-        (EntityType, Action, Field, Before, After) = (entityType, action, field, before, after);
-
-        // Rows that exist already have their ids now; deleted rows may lose shadow values once saved.
-        _knownId = entry.State == EntityState.Added ? null : ReadId();
-    }
-
-    public string EntityType { get; }
-    public AuditAction Action { get; }
-    public string? Field { get; }
-    public string? Before { get; }
-    public string? After { get; }
-
-    private string? ReadId() => _ticketIdProperty is not null
-        ? AuditRecorder.Text(_entry.Property(_ticketIdProperty).CurrentValue)
-        : string.Join(",", _entry.Metadata.FindPrimaryKey()!.Properties.Select(p => AuditRecorder.Text(_entry.Property(p.Name).CurrentValue)));
-
-    public AuditEntry ToEntry(AuditActor actor, DateTime at)
-    {
-        var entityId = _knownId ?? ReadId();
-        long? ticketId = EntityType == "Ticket" && long.TryParse(entityId, CultureInfo.InvariantCulture, out var id) ? id : null;
-
-        // A row that knows when it was created (imported or seeded history) is recorded at that time.
-        if (Action == AuditAction.Created && _entry.Metadata.FindProperty("CreatedAt") is not null && _entry.Property("CreatedAt").CurrentValue is DateTime created)
-        {
-            at = created;
-        }
-
-        return new AuditEntry(at, actor.Id, actor.Name, EntityType, entityId ?? "", ticketId, Action, Field, Before, After);
-    }
 }

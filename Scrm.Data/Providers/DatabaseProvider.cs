@@ -20,9 +20,8 @@ public static class DatabaseProvider
                 services.AddSingleton<Func<ScrmDbContext>>(sp => () => sp.GetRequiredService<IDbContextFactory<SqliteScrmDbContext>>().CreateDbContext());
                 break;
             case SqlServer:
-                // No EnableRetryOnFailure: audited saves open their own transaction (ScrmDbContext.SaveChangesAsync),
-                // which a retrying execution strategy refuses, so every save would throw.
-                services.AddDbContextFactory<SqlServerScrmDbContext>(o => o.UseSqlServer(connectionString));
+                // Commands run inside the execution strategy (UnitOfWork), so a transient fault retries the whole command.
+                services.AddDbContextFactory<SqlServerScrmDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
                 services.AddSingleton<Func<ScrmDbContext>>(sp => () => sp.GetRequiredService<IDbContextFactory<SqlServerScrmDbContext>>().CreateDbContext());
                 break;
             default:
@@ -38,6 +37,21 @@ public static class DatabaseProvider
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
     }
+
+    /// <summary>Increments (or starts at 1) the counter row of <c>@day</c> and returns its new value, in one statement.</summary>
+    internal static string NextTicketSequenceSql(ScrmDbContext db) => db.Database.IsSqlite()
+        ? """
+          INSERT INTO "TicketNumberCounters" ("Day", "Last") VALUES (@day, 1)
+          ON CONFLICT ("Day") DO UPDATE SET "Last" = "Last" + 1
+          RETURNING "Last";
+          """
+        : """
+          MERGE [TicketNumberCounters] WITH (HOLDLOCK) AS c
+          USING (SELECT @day AS [Day]) AS d ON c.[Day] = d.[Day]
+          WHEN MATCHED THEN UPDATE SET [Last] = c.[Last] + 1
+          WHEN NOT MATCHED THEN INSERT ([Day], [Last]) VALUES (d.[Day], 1)
+          OUTPUT inserted.[Last];
+          """;
 
     /// <summary>Whether a save was refused by a unique index (each database says so in its own words).</summary>
     public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch

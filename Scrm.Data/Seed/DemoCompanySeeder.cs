@@ -140,10 +140,10 @@ public static class DemoCompanySeeder
     {
         var workflow = WorkflowDefinition.Create(template.Id, name, graph, time);
         workflow.Publish(template, new WorkflowActor(admin.Id, admin.DisplayName, admin.Role), time);
-        db.Actor = new Auditing.AuditActor(admin.Id, admin.DisplayName);
+        db.Actor = new Domain.Common.Actor(admin.Id, admin.DisplayName, admin.Role, Domain.Common.ActorChannel.Import);
         db.WorkflowDefinitions.Add(workflow);
         await db.SaveChangesAsync(ct);
-        db.Actor = Auditing.AuditActor.System;
+        db.Actor = Domain.Common.Actor.System(Domain.Common.ActorChannel.Import);
         return workflow;
     }
 

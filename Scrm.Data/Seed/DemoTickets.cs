@@ -103,18 +103,18 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
 
         foreach (var (day, last) in _counters)
         {
-            db.TicketNumberCounters.Add(new TicketNumberCounter { Day = TicketNumber.DayKey(day), Last = last, Version = 1 });
+            db.TicketNumberCounters.Add(new TicketNumberCounter { Day = TicketNumber.DayKey(day), Last = last });
         }
 
         // Saved per agent so each ticket's history says who created it.
         foreach (var agent in agents)
         {
-            db.Actor = new Auditing.AuditActor(agent.Id, agent.DisplayName);
+            db.Actor = new Domain.Common.Actor(agent.Id, agent.DisplayName, agent.Role, Domain.Common.ActorChannel.Import);
             db.Tickets.AddRange(tickets.Where(t => t.CreatedById == agent.Id));
             await db.SaveChangesAsync(ct);
         }
 
-        db.Actor = Auditing.AuditActor.System;
+        db.Actor = Domain.Common.Actor.System(Domain.Common.ActorChannel.Import);
     }
 
     /// <summary>Presses the buttons in order, each by who the node allows, minutes to hours apart; stops where a button does not apply.</summary>

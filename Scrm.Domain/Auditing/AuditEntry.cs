@@ -7,14 +7,18 @@ public enum AuditAction
     Deleted,
 }
 
-/// <summary>One recorded change: who changed which field of what, when, from what to what. Never updated.</summary>
+/// <summary>
+/// One recorded change: who changed which field of what, when, from what to what. Never updated. It points at the
+/// aggregate it belongs to by a real foreign key (one column per kind of aggregate), so a row created in the same
+/// save is linked to it by the database's own id in that one save.
+/// </summary>
 public sealed class AuditEntry
 {
     public const int ValueMaxLength = 2000;
 
     private AuditEntry() { }
 
-    public AuditEntry(DateTime at, string actorId, string actorName, string entityType, string entityId, long? ticketId,
+    public AuditEntry(DateTime at, string actorId, string actorName, string entityType, string? entityId,
         AuditAction action, string? field, string? before, string? after)
     {
         At = at;
@@ -22,7 +26,6 @@ public sealed class AuditEntry
         ActorName = actorName;
         EntityType = entityType;
         EntityId = entityId;
-        TicketId = ticketId;
         Action = action;
         Field = field;
         Before = Clip(before);
@@ -36,10 +39,16 @@ public sealed class AuditEntry
 
     /// <summary>The changed entity's type name (<c>Ticket</c>, <c>FieldDefinition</c>, …).</summary>
     public string EntityType { get; private set; } = "";
-    public string EntityId { get; private set; } = "";
+    /// <summary>The changed row's key; null for a row created in this save (its aggregate's key below says whose it is).</summary>
+    public string? EntityId { get; private set; }
 
     /// <summary>Set when the change belongs to a ticket, so its history tab finds it with one indexed query.</summary>
     public long? TicketId { get; private set; }
+
+    public long? TemplateId { get; private set; }
+    public long? WorkflowId { get; private set; }
+    public long? RegionId { get; private set; }
+    public long? CustomerId { get; private set; }
 
     public AuditAction Action { get; private set; }
     public string? Field { get; private set; }

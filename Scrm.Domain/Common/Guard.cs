@@ -40,6 +40,18 @@ public static class Guard
         // Cheap first test: a text never has more characters than UTF-16 units.
         text.Length <= visibleMax || (text.Length <= StorageLength(visibleMax) && VisibleLength(text) <= visibleMax);
 
+    /// <summary>The text cut to at most <paramref name="visibleMax"/> characters, never inside one: for text the app writes itself.</summary>
+    public static string Clip(string text, int visibleMax)
+    {
+        if (Fits(text, visibleMax))
+        {
+            return text;
+        }
+
+        var info = new StringInfo(text);
+        return info.SubstringByTextElements(0, visibleMax);
+    }
+
     private static string Limit(string text, string field, int maxLength) =>
         Fits(text, maxLength)
             ? text

@@ -10,7 +10,7 @@ public enum CustomerLevel
 }
 
 /// <summary>客户: a person or company the tickets are for.</summary>
-public sealed class Customer
+public sealed class Customer : AggregateRoot
 {
     public const int NameMaxLength = 100;
     public const int PhoneMaxLength = 20;

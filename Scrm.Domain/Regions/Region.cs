@@ -11,7 +11,7 @@ public enum PriceTier
 }
 
 /// <summary>区域: a province with its cities. Only cities carry a tier.</summary>
-public sealed class Region
+public sealed class Region : AggregateRoot
 {
     public const int NameMaxLength = 50;
 
@@ -28,7 +28,6 @@ public sealed class Region
     public string Name { get; private set; } = "";
     public long? ParentId { get; private set; }
     public PriceTier? Tier { get; private set; }
-    public long Version { get; private set; }
 
     public bool IsProvince => ParentId is null;
 
@@ -53,6 +52,5 @@ public sealed class Region
         }
 
         Tier = tier;
-        Version++;
     }
 }

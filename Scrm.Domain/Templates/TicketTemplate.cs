@@ -4,7 +4,7 @@ using Scrm.Domain.Conditions;
 namespace Scrm.Domain.Templates;
 
 /// <summary>工单模板: the form (custom fields and their 智能必填 rules) a ticket is created from.</summary>
-public sealed class TicketTemplate
+public sealed class TicketTemplate : AggregateRoot
 {
     public const int NameMaxLength = 50;
     public const int DescriptionMaxLength = 500;
@@ -34,11 +34,17 @@ public sealed class TicketTemplate
     /// <summary>Inactive templates keep their tickets but offer no new ones.</summary>
     public bool IsActive { get; private set; }
 
-    /// <summary>Concurrency token: bumped on every change so two admins never overwrite each other.</summary>
-    public long Version { get; private set; }
-
     public IReadOnlyList<FieldDefinition> Fields => _fields.OrderBy(f => f.SortOrder).ToList();
     public IReadOnlyCollection<FieldRule> Rules => _rules;
+
+    // Tickets and the designer cache templates; the event tells them this one changed.
+    private void Changed()
+    {
+        if (!DomainEvents.OfType<TemplateChanged>().Any())
+        {
+            Raise(new TemplateChanged(this));
+        }
+    }
 
     private void Rename(string name)
     {
@@ -53,7 +59,7 @@ public sealed class TicketTemplate
         Rename(name);
         Description = Guard.OptionalText(description, "Description", DescriptionMaxLength);
         IsActive = isActive;
-        Version++;
+        Changed();
     }
 
     public FieldDefinition AddField(string key, string label, FieldType type, bool isRequired = false, string? helpText = null,
@@ -72,7 +78,7 @@ public sealed class TicketTemplate
         var field = new FieldDefinition(key!, label, type, _fields.Count == 0 ? 0 : _fields.Max(f => f.SortOrder) + 1);
         field.Update(label, isRequired, helpText, options, min, max, minDate, maxDate);
         _fields.Add(field);
-        Version++;
+        Changed();
         return field;
     }
 
@@ -97,7 +103,7 @@ public sealed class TicketTemplate
         }
 
         field.Update(label, isRequired, helpText, options, min, max, minDate, maxDate);
-        Version++;
+        Changed();
     }
 
     public void RemoveField(string key)
@@ -109,7 +115,7 @@ public sealed class TicketTemplate
         }
 
         _fields.Remove(field);
-        Version++;
+        Changed();
     }
 
     /// <summary>Moves a field one place up (<paramref name="delta"/> = -1) or down (+1) in the form.</summary>
@@ -129,7 +135,7 @@ public sealed class TicketTemplate
             ordered[i].SortOrder = i;
         }
 
-        Version++;
+        Changed();
     }
 
     /// <summary>
@@ -168,7 +174,7 @@ public sealed class TicketTemplate
         }
 
         _rules.Add(rule);
-        Version++;
+        Changed();
         return rule;
     }
 
@@ -176,7 +182,7 @@ public sealed class TicketTemplate
     {
         if (_rules.Remove(rule))
         {
-            Version++;
+            Changed();
         }
     }
 
@@ -243,3 +249,6 @@ public sealed class TicketTemplate
     private FieldDefinition RequireField(string key) =>
         FindField(key) ?? throw new DomainException("FieldNotFound", $"The template has no field \"{key}\".", key);
 }
+
+/// <summary>A template's name, state, fields or rules changed.</summary>
+public sealed record TemplateChanged(TicketTemplate Template) : IDomainEvent;

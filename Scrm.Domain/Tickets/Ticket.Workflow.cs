@@ -9,7 +9,6 @@ namespace Scrm.Domain.Tickets;
 public sealed partial class Ticket
 {
     private readonly List<NodeVisit> _visits = [];
-    private readonly List<WorkflowEvent> _events = [];
 
     /// <summary>The workflow version (definition row) the ticket follows; null for tickets without a workflow.</summary>
     public long? WorkflowId { get; private set; }
@@ -21,8 +20,8 @@ public sealed partial class Ticket
 
     public IReadOnlyCollection<NodeVisit> Visits => _visits;
 
-    /// <summary>What the last workflow moves asked others to do (notify, settle, escalate); not stored.</summary>
-    public IReadOnlyList<WorkflowEvent> WorkflowEvents => _events;
+    /// <summary>Set when a Settle action asked for the ticket to be settled; cleared once settlement books it (待结算).</summary>
+    public bool AwaitingSettlement { get; private set; }
 
     /// <summary>Enters the Start node and runs on to the first node that waits.</summary>
     public void StartWorkflow(long workflowId, WorkflowGraph graph, TicketTemplate template, TicketFacts facts, WorkflowActor actor, TimeProvider time)
@@ -83,9 +82,10 @@ public sealed partial class Ticket
             return false;
         }
 
+        Raise(new TicketTimerFired(this, node.Id));
         if (node.Expiry == TimerExpiry.Escalate)
         {
-            _events.Add(new TicketEscalated(Id, node.Id, node.Name));
+            Raise(new TicketEscalated(this, node.Id, node.Name));
         }
 
         Leave(graph, graph.Outgoing(node.Id).Single(), null, time);
@@ -103,10 +103,12 @@ public sealed partial class Ticket
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var from = WorkflowId;
         _visits.LastOrDefault(v => v.ExitedAt is null)?.Exit(now, null, "migration");
         WorkflowId = workflowId;
         Enter(target, now);
         Rest(target, time);
+        Raise(new TicketMigrated(this, from, workflowId, target.Id));
     }
 
     private DomainException? Refusal(WorkflowNode node, WorkflowTransition transition, WorkflowActor actor, ConditionContext context,
@@ -193,10 +195,10 @@ public sealed partial class Ticket
         switch (node.Action)
         {
             case ActionKind.Notify:
-                _events.Add(new NotificationRequested(Id, node.Id, node.Message ?? ""));
+                Raise(new NotificationRequested(this, node.Id, node.Message ?? ""));
                 break;
             case ActionKind.Settle:
-                _events.Add(new SettlementRequested(Id, node.Id));
+                Raise(new SettlementRequested(this, node.Id));
                 break;
             case ActionKind.SetField when node.FieldKey is not null && template.FindField(node.FieldKey) is { } field:
                 var (value, error) = FieldValues.Normalize(field, node.FieldValue);
@@ -218,6 +220,7 @@ public sealed partial class Ticket
 
     private void Enter(WorkflowNode node, DateTime at)
     {
+        Raise(new TicketNodeEntered(this, CurrentNodeId, node.Id));
         CurrentNodeId = node.Id;
         _visits.Add(new NodeVisit(node, at));
         if (node.Kind == NodeKind.End)
@@ -229,9 +232,15 @@ public sealed partial class Ticket
     /// <summary>Takes the status (and timer) of the node the ticket now waits at, however it got there.</summary>
     private void Rest(WorkflowNode node, TimeProvider time)
     {
-        Status = node.StatusWhileHere();
+        SetStatus(node.StatusWhileHere());
         TimerDueAt = node.Kind == NodeKind.Timer ? DueAt(node, time) : null;
         Touch(time);
+    }
+
+    /// <summary>The settlement capability's consumer of <see cref="SettlementRequested"/> marks the ticket as waiting for it.</summary>
+    public void AwaitSettlement()
+    {
+        AwaitingSettlement = true;
     }
 
     private DateTime? DueAt(WorkflowNode node, TimeProvider time)

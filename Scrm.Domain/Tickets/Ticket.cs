@@ -4,7 +4,7 @@ using Scrm.Domain.Templates;
 namespace Scrm.Domain.Tickets;
 
 /// <summary>工单: one customer request, created from a template and worked until closed.</summary>
-public sealed partial class Ticket
+public sealed partial class Ticket : AggregateRoot
 {
     public const int TitleMaxLength = 100;
     public const int DescriptionMaxLength = 4000;
@@ -26,9 +26,6 @@ public sealed partial class Ticket
     public string CreatedById { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
-
-    /// <summary>Concurrency token, bumped on every change.</summary>
-    public long Version { get; private set; }
 
     public IReadOnlyCollection<TicketFieldValue> Fields => _fields;
 
@@ -52,12 +49,12 @@ public sealed partial class Ticket
             CreatedById = createdById,
             CreatedAt = now,
             UpdatedAt = now,
-            Version = 1,
         };
         ticket.ApplyDetails(details);
         // After ApplyDetails, which turns a blank assignee (an empty select posts "") into none.
         ticket.Status = ticket.AssigneeId is null ? TicketStatus.New : TicketStatus.Assigned;
         ticket.ApplyFields(template, values);
+        ticket.Raise(new TicketCreated(ticket));
         return ticket;
     }
 
@@ -71,20 +68,66 @@ public sealed partial class Ticket
         }
 
         var values = ValidateInputs(template, details, rawFields);
-        var wasAssigned = AssigneeId is not null;
+        var before = Snapshot();
+        var previousAssignee = AssigneeId;
         ApplyDetails(details);
+        ApplyFields(template, values);
+        var changed = Changes(before, Snapshot());
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        Raise(new TicketEdited(this, changed));
+        if (AssigneeId != previousAssignee)
+        {
+            Raise(new TicketAssigned(this, previousAssignee, AssigneeId));
+        }
+
         // A workflow ticket's status belongs to its current node: only the workflow moves it.
         if (WorkflowId is null && Status == TicketStatus.New && AssigneeId is not null)
         {
-            Status = TicketStatus.Assigned;
+            SetStatus(TicketStatus.Assigned);
         }
-        else if (WorkflowId is null && Status == TicketStatus.Assigned && wasAssigned && AssigneeId is null)
+        else if (WorkflowId is null && Status == TicketStatus.Assigned && previousAssignee is not null && AssigneeId is null)
         {
-            Status = TicketStatus.New;
+            SetStatus(TicketStatus.New);
         }
 
-        ApplyFields(template, values);
         Touch(time);
+    }
+
+    // The inputs an edit can change, by the names the change feed and the audit use.
+    private Dictionary<string, string?> Snapshot()
+    {
+        var inputs = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [nameof(Title)] = Title,
+            [nameof(Description)] = Description,
+            [nameof(Urgency)] = Urgency.ToString(),
+            [nameof(CustomerId)] = CustomerId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [nameof(RegionId)] = RegionId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [nameof(AssigneeId)] = AssigneeId,
+        };
+        foreach (var field in _fields)
+        {
+            inputs["Fields." + field.FieldKey] = field.Value;
+        }
+
+        return inputs;
+    }
+
+    private static List<string> Changes(Dictionary<string, string?> before, Dictionary<string, string?> after) =>
+        before.Keys.Union(after.Keys).Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k)).Order(StringComparer.Ordinal).ToList();
+
+    private void SetStatus(TicketStatus next)
+    {
+        if (Status != next)
+        {
+            var previous = Status;
+            Status = next;
+            Raise(new TicketStatusChanged(this, previous, next));
+        }
     }
 
     public void ChangeStatus(TicketStatus next, TimeProvider time)
@@ -104,7 +147,7 @@ public sealed partial class Ticket
             throw new DomainException("AssigneeRequired", "Choose an assignee before dispatching the ticket.") { Field = "AssigneeId" };
         }
 
-        Status = next;
+        SetStatus(next);
         Touch(time);
     }
 
@@ -199,11 +242,7 @@ public sealed partial class Ticket
         }
     }
 
-    private void Touch(TimeProvider time)
-    {
-        UpdatedAt = time.GetUtcNow().UtcDateTime;
-        Version++;
-    }
+    private void Touch(TimeProvider time) => UpdatedAt = time.GetUtcNow().UtcDateTime;
 }
 
 /// <summary>The standard (non-custom) inputs of a ticket.</summary>

@@ -3,7 +3,7 @@ using Scrm.Domain.Common;
 namespace Scrm.Domain.Tickets;
 
 /// <summary>A comment on a ticket (动态). Its own aggregate, so commenting never conflicts with editing the ticket.</summary>
-public sealed class TicketComment
+public sealed class TicketComment : AggregateRoot
 {
     public const int TextMaxLength = 2000;
 
@@ -16,12 +16,17 @@ public sealed class TicketComment
     public string Text { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
 
-    public static TicketComment Create(long ticketId, string authorId, string authorName, string? text, TimeProvider time) => new()
+    public static TicketComment Create(long ticketId, string authorId, string authorName, string? text, TimeProvider time)
     {
-        TicketId = ticketId,
-        AuthorId = authorId,
-        AuthorName = authorName,
-        Text = Guard.RequiredText(text, "Comment", TextMaxLength),
-        CreatedAt = time.GetUtcNow().UtcDateTime,
-    };
+        var comment = new TicketComment
+        {
+            TicketId = ticketId,
+            AuthorId = authorId,
+            AuthorName = authorName,
+            Text = Guard.RequiredText(text, "Comment", TextMaxLength),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        comment.Raise(new TicketCommented(comment));
+        return comment;
+    }
 }

@@ -3,7 +3,7 @@ using Scrm.Domain.Common;
 namespace Scrm.Domain.Users;
 
 /// <summary>The business side of a user account: name, role, region and language. Its Id is the login's id.</summary>
-public sealed class UserProfile
+public sealed class UserProfile : AggregateRoot
 {
     public const int DisplayNameMaxLength = 50;
     public static readonly IReadOnlyList<string> SupportedCultures = ["zh-CN", "en"];
@@ -31,7 +31,6 @@ public sealed class UserProfile
     public string Culture { get; private set; } = "zh-CN";
 
     public bool IsActive { get; private set; }
-    public long Version { get; private set; }
 
     /// <summary>For a customer's login: the customer record whose tickets they may read.</summary>
     public long? CustomerId { get; private set; }
@@ -45,7 +44,6 @@ public sealed class UserProfile
         }
 
         CustomerId = customerId;
-        Version++;
     }
 
     public void ChooseCulture(string culture)
@@ -56,6 +54,5 @@ public sealed class UserProfile
         }
 
         Culture = culture;
-        Version++;
     }
 }

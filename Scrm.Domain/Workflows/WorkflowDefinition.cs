@@ -4,10 +4,10 @@ using Scrm.Domain.Templates;
 namespace Scrm.Domain.Workflows;
 
 /// <summary>
-/// 流程: one version of a template's workflow. <see cref="DefinitionId"/> + <see cref="Version"/> name it; a draft is
+/// 流程: one version of a template's workflow. <see cref="DefinitionId"/> + <see cref="Number"/> name it; a draft is
 /// edited freely, publishing freezes it for good, and the next edit starts a new draft version.
 /// </summary>
-public sealed class WorkflowDefinition
+public sealed class WorkflowDefinition : AggregateRoot
 {
     public const int NameMaxLength = 50;
     public const int DefinitionIdLength = 36;
@@ -21,7 +21,8 @@ public sealed class WorkflowDefinition
 
     public long TemplateId { get; private set; }
     public string Name { get; private set; } = "";
-    public int Version { get; private set; }
+    /// <summary>The version number users see (v1, v2, …), one more for each new draft.</summary>
+    public int Number { get; private set; }
     public bool IsPublished { get; private set; }
     public WorkflowGraph Graph { get; private set; } = new();
     public DateTime CreatedAt { get; private set; }
@@ -29,9 +30,6 @@ public sealed class WorkflowDefinition
     public DateTime? PublishedAt { get; private set; }
     public string? PublishedById { get; private set; }
     public string? PublishedByName { get; private set; }
-
-    /// <summary>Concurrency token: two admins saving or publishing the same draft are detected.</summary>
-    public long Revision { get; private set; }
 
     /// <summary>The first draft of a template's workflow.</summary>
     public static WorkflowDefinition Create(long templateId, string? name, WorkflowGraph graph, TimeProvider time) =>
@@ -44,7 +42,7 @@ public sealed class WorkflowDefinition
     public static string DefinitionIdFor(long templateId) => $"template-{templateId}";
 
     /// <summary>A new draft that starts from this version's graph.</summary>
-    public WorkflowDefinition NextDraft(int version, TimeProvider time) => New(DefinitionId, TemplateId, Name, version, Graph, time);
+    public WorkflowDefinition NextDraft(int number, TimeProvider time) => New(DefinitionId, TemplateId, Name, number, Graph, time);
 
     public void SaveDraft(string? name, WorkflowGraph graph, TimeProvider time)
     {
@@ -52,7 +50,6 @@ public sealed class WorkflowDefinition
         Name = Guard.RequiredText(name, "Name", NameMaxLength);
         Graph = graph;
         UpdatedAt = time.GetUtcNow().UtcDateTime;
-        Revision++;
     }
 
     /// <summary>Validates against the template and freezes the graph; refuses with every problem listed.</summary>
@@ -69,18 +66,18 @@ public sealed class WorkflowDefinition
         PublishedAt = UpdatedAt = time.GetUtcNow().UtcDateTime;
         PublishedById = actor.UserId;
         PublishedByName = actor.Name;
-        Revision++;
+        Raise(new WorkflowPublished(this));
     }
 
     private void EnsureDraft()
     {
         if (IsPublished)
         {
-            throw new DomainException("VersionFrozen", $"Version {Version} is published and cannot change; edit a new draft instead.", Version);
+            throw new DomainException("VersionFrozen", $"Version {Number} is published and cannot change; edit a new draft instead.", Number);
         }
     }
 
-    private static WorkflowDefinition New(string definitionId, long templateId, string? name, int version, WorkflowGraph graph, TimeProvider time)
+    private static WorkflowDefinition New(string definitionId, long templateId, string? name, int number, WorkflowGraph graph, TimeProvider time)
     {
         var now = time.GetUtcNow().UtcDateTime;
         return new WorkflowDefinition
@@ -88,14 +85,16 @@ public sealed class WorkflowDefinition
             DefinitionId = definitionId,
             TemplateId = templateId,
             Name = Guard.RequiredText(name, "Name", NameMaxLength),
-            Version = version,
+            Number = number,
             Graph = graph,
             CreatedAt = now,
             UpdatedAt = now,
-            Revision = 1,
         };
     }
 }
+
+/// <summary>A version was published: new tickets of its template start on it.</summary>
+public sealed record WorkflowPublished(WorkflowDefinition Workflow) : IDomainEvent;
 
 /// <summary>Publishing was refused; <see cref="Problems"/> lists every reason with the node it concerns.</summary>
 public sealed class WorkflowValidationException : DomainException

@@ -1,7 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
-using Scrm.Data.Auditing;
+using Scrm.Data.Saving;
+using Scrm.Domain.Common;
 using Scrm.Data.Identity;
 using Scrm.Data.Providers;
 using Scrm.Domain.Templates;
@@ -31,11 +32,11 @@ public sealed class SqliteDatabase : IAsyncLifetime
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     /// <summary>A fresh context on the shared database: nothing tracked, everything read from SQL.</summary>
-    public SqliteScrmDbContext CreateContext(AuditActor? actor = null, TimeProvider? clock = null) =>
+    public SqliteScrmDbContext CreateContext(Actor? actor = null, TimeProvider? clock = null, SaveServices? pipeline = null) =>
         new(new DbContextOptionsBuilder<SqliteScrmDbContext>().UseSqlite(_connection).Options)
         {
-            Actor = actor ?? AuditActor.System,
-            Clock = clock ?? TimeProvider.System,
+            Actor = actor ?? Actor.System(),
+            Pipeline = (pipeline ?? SaveServices.Default) with { Clock = clock ?? pipeline?.Clock ?? TimeProvider.System },
         };
 
     /// <summary>Template names and ticket numbers are unique in the database; tests in one class share it.</summary>

@@ -28,7 +28,7 @@ public sealed class WorkflowPersistenceTests(SqliteDatabase database) : IClassFi
 
         Assert.Equal(WorkflowFixtures.Repair(), loaded.Graph);
         Assert.True(loaded.IsPublished);
-        Assert.Equal((1, "李娜"), (loaded.Version, loaded.PublishedByName));
+        Assert.Equal((1, 1L, "李娜"), (loaded.Number, loaded.Version, loaded.PublishedByName));
         Assert.Equal(workflow.PublishedAt, loaded.PublishedAt);
         var guard = loaded.Graph.Transitions.Single(t => t.Id == "urgent->visit").Guard;
         Assert.Equal(WorkflowFixtures.UrgencyIs(Scrm.Domain.Tickets.Urgency.Urgent), guard);
@@ -54,6 +54,9 @@ public sealed class WorkflowPersistenceTests(SqliteDatabase database) : IClassFi
         await first.SaveChangesAsync(_ct);
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(_ct));
+        await using var fresh = database.CreateContext();
+        var stored = await fresh.WorkflowDefinitions.SingleAsync(w => w.Id == draft.Id, _ct);
+        Assert.Equal((true, "流程", 2L), (stored.IsPublished, stored.Name, stored.Version));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Scrm.Tests.Domain;
 public sealed class TicketTests
 {
     [Fact]
-    public void Create_StartsNewAtVersionOne()
+    public void Create_StartsNew_AndRecordsTicketCreated()
     {
         var builder = new TicketBuilder()
             .WithField(TemplateBuilder.Amount, "1,234.5")
@@ -20,7 +20,7 @@ public sealed class TicketTests
         Assert.Equal("GD20261125-0001", ticket.Number);
         Assert.Equal("Printer jams on every page", ticket.Title);
         Assert.Equal(TicketStatus.New, ticket.Status);
-        Assert.Equal(1, ticket.Version);
+        Assert.Equal(new TicketCreated(ticket), Assert.Single(ticket.DomainEvents));
         Assert.Equal(TicketBuilder.CreatorId, ticket.CreatedById);
         Assert.Equal(new DateTime(2026, 11, 25, 2, 0, 0, DateTimeKind.Utc), ticket.CreatedAt);
         Assert.Equal(DateTimeKind.Utc, ticket.CreatedAt.Kind);
@@ -154,13 +154,12 @@ public sealed class TicketTests
     {
         var builder = new TicketBuilder();
         var ticket = TicketIn(from, builder);
-        var version = ticket.Version;
         builder.Time.Advance(TimeSpan.FromMinutes(5));
 
         ticket.ChangeStatus(to, builder.Time);
 
         Assert.Equal(to, ticket.Status);
-        Assert.Equal(version + 1, ticket.Version);
+        Assert.Equal(new TicketStatusChanged(ticket, from, to), ticket.DomainEvents[^1]);
         Assert.Equal(builder.Time.GetUtcNow().UtcDateTime, ticket.UpdatedAt);
     }
 
@@ -185,14 +184,14 @@ public sealed class TicketTests
     {
         var builder = new TicketBuilder();
         var ticket = TicketIn(from, builder);
-        var (version, updatedAt) = (ticket.Version, ticket.UpdatedAt);
+        var (events, updatedAt) = (ticket.DomainEvents.Count, ticket.UpdatedAt);
         builder.Time.Advance(TimeSpan.FromMinutes(5));
 
         var ex = Assert.Throws<DomainException>(() => ticket.ChangeStatus(to, builder.Time));
 
         Assert.Equal("StatusTransitionInvalid", ex.Code);
         Assert.Equal(from, ticket.Status);
-        Assert.Equal(version, ticket.Version);
+        Assert.Equal(events, ticket.DomainEvents.Count);
         Assert.Equal(updatedAt, ticket.UpdatedAt);
     }
 
@@ -209,7 +208,7 @@ public sealed class TicketTests
     }
 
     [Fact]
-    public void Edit_ChangesDetailsAndFields_AndBumpsVersion()
+    public void Edit_ChangesDetailsAndFields_AndRecordsWhatChanged()
     {
         var builder = new TicketBuilder().WithField(TemplateBuilder.Note, "first").WithField(TemplateBuilder.Quantity, "2");
         var ticket = builder.Build();
@@ -220,7 +219,8 @@ public sealed class TicketTests
 
         Assert.Equal("Printer fixed?", ticket.Title);
         Assert.Equal(Urgency.Urgent, ticket.Urgency);
-        Assert.Equal(2, ticket.Version);
+        var edited = Assert.IsType<TicketEdited>(ticket.DomainEvents[^1]);
+        Assert.Equal(["Fields.amount", "Fields.note", "Fields.quantity", "Title", "Urgency"], edited.Changed);
         Assert.Equal(new DateTime(2026, 11, 25, 3, 0, 0, DateTimeKind.Utc), ticket.UpdatedAt);
         Assert.Equal(TicketBuilder.DefaultNow.UtcDateTime, ticket.CreatedAt);
         Assert.Equal(
@@ -272,14 +272,14 @@ public sealed class TicketTests
     {
         var builder = new TicketBuilder();
         var ticket = TicketIn(status, builder);
-        var version = ticket.Version;
+        var events = ticket.DomainEvents.Count;
 
         var ex = Assert.Throws<DomainException>(() =>
             ticket.Edit(builder.Template, builder.Details with { Title = "Changed" }, Raw(), builder.Time));
 
         Assert.Equal("TicketClosed", ex.Code);
         Assert.Equal("Printer jams on every page", ticket.Title);
-        Assert.Equal(version, ticket.Version);
+        Assert.Equal(events, ticket.DomainEvents.Count);
     }
 
     [Fact]
@@ -293,7 +293,7 @@ public sealed class TicketTests
 
         Assert.Equal("Printer jams on every page", ticket.Title);
         Assert.Equal("keep me", ticket.FieldValueMap[TemplateBuilder.Note]);
-        Assert.Equal(1, ticket.Version);
+        Assert.DoesNotContain(ticket.DomainEvents, e => e is TicketEdited);
     }
 
     [Fact]

@@ -31,6 +31,9 @@ public sealed class ServiceFixture : IAsyncLifetime
         return scope;
     }
 
+    /// <summary>The demo user <paramref name="userName"/> as the actor a page passes to the feature services.</summary>
+    public Task<Scrm.Domain.Common.Actor> ActorAsync(string userName) => TestApp.ActorAsync(Services, userName);
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
@@ -39,4 +42,11 @@ public sealed class ServiceFixture : IAsyncLifetime
             await _keepAlive.DisposeAsync();
         }
     }
+}
+
+public static class SignedInScopes
+{
+    /// <summary>The actor the scope's signed-in user acts as, as a page would get it from <see cref="Scrm.Web.Security.CurrentUser"/>.</summary>
+    public static Task<Scrm.Domain.Common.Actor> ActorAsync(this AsyncServiceScope scope) =>
+        scope.ServiceProvider.GetRequiredService<Scrm.Web.Security.CurrentUser>().RequireAsync();
 }

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Scrm.Data;
-using Scrm.Data.Auditing;
 using Scrm.Data.Seed;
+using Scrm.Domain.Common;
 using Scrm.Web;
 using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Templates;
@@ -79,6 +79,13 @@ public static class TestApp
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync();
         await DemoCompanySeeder.SeedAsync(db, provider.GetRequiredService<TimeProvider>(), tickets);
         return connection; // kept open for the run: closing it would drop the snapshot
+    }
+
+    /// <summary>A demo user acting through <paramref name="channel"/>, as a page, an endpoint or a job would pass them to a command.</summary>
+    public static async Task<Actor> ActorAsync(IServiceProvider services, string userName, ActorChannel channel = ActorChannel.Web)
+    {
+        var principal = await PrincipalAsync(services, userName);
+        return CurrentUser.FromPrincipal(principal, channel)!;
     }
 
     /// <summary>The claims the login cookie would carry for a demo user.</summary>

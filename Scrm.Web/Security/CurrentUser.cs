@@ -1,46 +1,31 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
-using Scrm.Data.Auditing;
+using Microsoft.AspNetCore.Identity;
+using Scrm.Domain.Common;
 using Scrm.Domain.Users;
 
 namespace Scrm.Web.Security;
 
-/// <summary>The signed-in user of this circuit or request, as data-changing handlers need them.</summary>
-public sealed record UserContext(string Id, string DisplayName, Role Role);
-
 /// <summary>
-/// Feature services call <see cref="RequireAsync"/> at the top of every handler: interactive events arrive over the
-/// circuit, not through a controller, so each one re-checks the role on the server.
+/// The person signed in to this circuit, as the <see cref="Actor"/> a page passes to the commands it runs. Only pages
+/// and endpoints read it: feature services take the actor they are given, so jobs and imports can call them too.
 /// </summary>
-public sealed class CurrentUser(AuthenticationStateProvider authentication) : IAuditActorAccessor
+public sealed class CurrentUser(AuthenticationStateProvider authentication)
 {
     public const string DisplayNameClaim = "scrm:display_name";
 
-    private UserContext? _user;
-
-    public AuditActor Actor => _user is null ? AuditActor.System : new AuditActor(_user.Id, _user.DisplayName);
-
-    /// <summary>The user, or null when nobody is signed in.</summary>
-    public async Task<UserContext?> GetAsync()
+    /// <summary>The actor, or null when nobody is signed in.</summary>
+    public async Task<Actor?> GetAsync()
     {
         var state = await authentication.GetAuthenticationStateAsync();
-        _user = FromPrincipal(state.User);
-        return _user;
+        return FromPrincipal(state.User, ActorChannel.Web);
     }
 
-    /// <summary>The user if they hold one of <paramref name="roles"/>; otherwise <see cref="ForbiddenException"/>.</summary>
-    public async Task<UserContext> RequireAsync(params Role[] roles)
-    {
-        var user = await GetAsync() ?? throw new ForbiddenException();
-        if (roles.Length > 0 && !roles.Contains(user.Role))
-        {
-            throw new ForbiddenException();
-        }
+    /// <summary>The actor; <see cref="ForbiddenException"/> when nobody is signed in.</summary>
+    public async Task<Actor> RequireAsync() => await GetAsync() ?? throw new ForbiddenException();
 
-        return user;
-    }
-
-    public static UserContext? FromPrincipal(ClaimsPrincipal principal)
+    /// <summary>The actor a signed-in principal (the login cookie's claims) acts as through <paramref name="channel"/>.</summary>
+    public static Actor? FromPrincipal(ClaimsPrincipal principal, ActorChannel channel)
     {
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var role = principal.FindFirstValue(ClaimTypes.Role);
@@ -49,6 +34,22 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication) : IA
             return null;
         }
 
-        return new UserContext(id, principal.FindFirstValue(DisplayNameClaim) ?? principal.Identity.Name ?? id, parsed);
+        return new Actor(id, principal.FindFirstValue(DisplayNameClaim) ?? principal.Identity.Name ?? id, parsed, channel,
+            principal.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType));
+    }
+}
+
+/// <summary>The role checks every feature service makes first, on the actor it was given.</summary>
+public static class ActorChecks
+{
+    /// <summary>Returns the actor when they hold one of <paramref name="roles"/> (any role when none are given); otherwise <see cref="ForbiddenException"/>.</summary>
+    public static Actor Require(this Actor actor, params Role[] roles)
+    {
+        if (actor.Role is not { } role || (roles.Length > 0 && !roles.Contains(role)))
+        {
+            throw new ForbiddenException();
+        }
+
+        return actor;
     }
 }

@@ -17,6 +17,8 @@ public static class RoleSets
 
     public static readonly Role[] TicketDeskRoles = [Role.Agent, Role.Supervisor, Role.Admin];
 
+    public static readonly Role[] StaffRoles = [Role.Admin, Role.Supervisor, Role.Agent, Role.Technician, Role.Finance, Role.Sales];
+
     /// <summary>Who may see a ticket's page: the desk, the technician it is assigned to and its customer (checked per ticket).</summary>
     public static readonly Role[] TicketReaders = [Role.Agent, Role.Supervisor, Role.Admin, Role.Technician, Role.Customer];
 }

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
+using Scrm.Domain.Common;
 using Scrm.Domain.Customers;
 using Scrm.Domain.Regions;
 using Scrm.Domain.Users;
+using Scrm.Web.Security;
 
 namespace Scrm.Web.Shared;
 
@@ -18,11 +20,15 @@ public sealed record CustomerOption(long Id, string Name, string? Phone, Custome
     public override string ToString() => Phone is null ? Name : $"{Name} ({Phone})";
 }
 
-/// <summary>Small read-only lists for pickers: regions, people, templates, customers.</summary>
+/// <summary>
+/// Small read-only lists for pickers: regions, people, templates, customers. Each asks who is asking: people and
+/// customers (with their phones) are for the desk only.
+/// </summary>
 public sealed class LookupService(IDbContextFactory<ScrmDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<CityOption>> CitiesAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<CityOption>> CitiesAsync(Actor actor, CancellationToken ct = default)
     {
+        actor.Require(RoleSets.StaffRoles);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await (from city in db.Regions
                       join province in db.Regions on city.ParentId equals province.Id
@@ -31,23 +37,26 @@ public sealed class LookupService(IDbContextFactory<ScrmDbContext> dbFactory)
     }
 
     /// <summary>Active users holding one of <paramref name="roles"/>, by name.</summary>
-    public async Task<IReadOnlyList<Option<string>>> PeopleAsync(IReadOnlyCollection<Role> roles, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Option<string>>> PeopleAsync(Actor actor, IReadOnlyCollection<Role> roles, CancellationToken ct = default)
     {
+        actor.Require(RoleSets.TicketDeskRoles);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.UserProfiles.Where(u => u.IsActive && roles.Contains(u.Role))
             .OrderBy(u => u.DisplayName).Select(u => new Option<string>(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<Option<long>>> TemplatesAsync(bool activeOnly, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Option<long>>> TemplatesAsync(Actor actor, bool activeOnly, CancellationToken ct = default)
     {
+        actor.Require(RoleSets.TicketDeskRoles);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.TicketTemplates.Where(t => !activeOnly || t.IsActive)
             .OrderBy(t => t.Name).Select(t => new Option<long>(t.Id, t.Name)).ToListAsync(ct);
     }
 
     /// <summary>Customers whose name or phone contains <paramref name="term"/>; at most 20.</summary>
-    public async Task<IReadOnlyList<CustomerOption>> SearchCustomersAsync(string? term, CancellationToken ct = default)
+    public async Task<IReadOnlyList<CustomerOption>> SearchCustomersAsync(Actor actor, string? term, CancellationToken ct = default)
     {
+        actor.Require(RoleSets.TicketDeskRoles);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Customers.AsQueryable();
         if (term is { Length: > InputLimits.SearchMaxLength })
@@ -65,8 +74,9 @@ public sealed class LookupService(IDbContextFactory<ScrmDbContext> dbFactory)
         return await query.OrderBy(c => c.Name).Take(20).Select(c => new CustomerOption(c.Id, c.Name, c.Phone, c.Level, c.RegionId)).ToListAsync(ct);
     }
 
-    public async Task<CustomerOption?> FindCustomerAsync(long id, CancellationToken ct = default)
+    public async Task<CustomerOption?> FindCustomerAsync(Actor actor, long id, CancellationToken ct = default)
     {
+        actor.Require(RoleSets.TicketDeskRoles);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Customers.Where(c => c.Id == id).Select(c => new CustomerOption(c.Id, c.Name, c.Phone, c.Level, c.RegionId)).SingleOrDefaultAsync(ct);
     }

@@ -5,6 +5,9 @@ using Scrm.Domain.Auditing;
 using Scrm.Domain.Common;
 using Scrm.Domain.Customers;
 using Scrm.Domain.Regions;
+using Scrm.Domain.Templates;
+using Scrm.Domain.Tickets;
+using Scrm.Domain.Workflows;
 using Scrm.Domain.Users;
 
 namespace Scrm.Data.Configurations.Directory;
@@ -28,7 +31,6 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
     {
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Name).HasMaxLength(Guard.StorageLength(Region.NameMaxLength)).IsRequired();
-        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<Region>().WithMany().HasForeignKey(r => r.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(r => r.IsProvince);
     }
@@ -43,7 +45,6 @@ internal sealed class UserProfileConfiguration : IEntityTypeConfiguration<UserPr
         builder.Property(u => u.UserName).HasMaxLength(256).IsRequired();
         builder.Property(u => u.DisplayName).HasMaxLength(Guard.StorageLength(UserProfile.DisplayNameMaxLength)).IsRequired();
         builder.Property(u => u.Culture).HasMaxLength(10).IsRequired();
-        builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasOne<ScrmUser>().WithOne().HasForeignKey<UserProfile>(u => u.Id).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Region>().WithMany().HasForeignKey(u => u.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(u => u.CustomerId).OnDelete(DeleteBehavior.Restrict);
@@ -58,11 +59,18 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.ActorId).HasMaxLength(450).IsRequired();
         builder.Property(a => a.ActorName).HasMaxLength(Guard.StorageLength(UserProfile.DisplayNameMaxLength)).IsRequired();
         builder.Property(a => a.EntityType).HasMaxLength(60).IsRequired();
-        builder.Property(a => a.EntityId).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.EntityId).HasMaxLength(100);
         builder.Property(a => a.Field).HasMaxLength(100);
         builder.Property(a => a.Before).HasMaxLength(AuditEntry.ValueMaxLength);
         builder.Property(a => a.After).HasMaxLength(AuditEntry.ValueMaxLength);
         builder.HasIndex(a => new { a.TicketId, a.At });
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+
+        // The rows are never deleted, and neither are the aggregates they belong to.
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TicketTemplate>().WithMany().HasForeignKey(a => a.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<WorkflowDefinition>().WithMany().HasForeignKey(a => a.WorkflowId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

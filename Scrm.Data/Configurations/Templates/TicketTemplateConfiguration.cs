@@ -16,7 +16,6 @@ internal sealed class TicketTemplateConfiguration : IEntityTypeConfiguration<Tic
         builder.Property(t => t.NameKey).HasMaxLength(Guard.StorageLength(TicketTemplate.NameMaxLength)).IsRequired();
         builder.HasIndex(t => t.NameKey).IsUnique(); // the database, not only a check in code, keeps names unique
         builder.Property(t => t.Description).HasMaxLength(Guard.StorageLength(TicketTemplate.DescriptionMaxLength));
-        builder.Property(t => t.Version).IsConcurrencyToken();
 
         builder.HasMany(t => t.Fields).WithOne().HasForeignKey("TemplateId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Fields).HasField("_fields").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -24,7 +24,6 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.Urgency).HasConversion<int>();
         builder.Property(t => t.AssigneeId).HasMaxLength(450);
         builder.Property(t => t.CreatedById).HasMaxLength(450).IsRequired();
-        builder.Property(t => t.Version).IsConcurrencyToken();
 
         builder.HasOne<TicketTemplate>().WithMany().HasForeignKey(t => t.TemplateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Restrict);
@@ -39,7 +38,6 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasOne<WorkflowDefinition>().WithMany().HasForeignKey(t => t.WorkflowId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Visits).WithOne().HasForeignKey("TicketId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Visits).HasField("_visits").UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.Ignore(t => t.WorkflowEvents);
 
         // Migration dry runs count a version's tickets per node; timers are found by due time.
         builder.HasIndex(t => new { t.WorkflowId, t.CurrentNodeId });
@@ -90,6 +88,5 @@ internal sealed class TicketNumberCounterConfiguration : IEntityTypeConfiguratio
     {
         builder.HasKey(c => c.Day);
         builder.Property(c => c.Day).HasMaxLength(8);
-        builder.Property(c => c.Version).IsConcurrencyToken();
     }
 }

@@ -23,12 +23,11 @@ internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration
     {
         builder.HasKey(w => w.Id);
         builder.Property(w => w.DefinitionId).HasMaxLength(WorkflowDefinition.DefinitionIdLength).IsRequired();
-        builder.HasIndex(w => new { w.DefinitionId, w.Version }).IsUnique();
-        builder.HasIndex(w => new { w.TemplateId, w.IsPublished, w.Version });
+        builder.HasIndex(w => new { w.DefinitionId, w.Number }).IsUnique();
+        builder.HasIndex(w => new { w.TemplateId, w.IsPublished, w.Number });
         builder.Property(w => w.Name).HasMaxLength(Guard.StorageLength(WorkflowDefinition.NameMaxLength)).IsRequired();
         builder.Property(w => w.PublishedById).HasMaxLength(450);
         builder.Property(w => w.PublishedByName).HasMaxLength(Guard.StorageLength(UserProfile.DisplayNameMaxLength));
-        builder.Property(w => w.Revision).IsConcurrencyToken();
         builder.HasOne<TicketTemplate>().WithMany().HasForeignKey(w => w.TemplateId).OnDelete(DeleteBehavior.Restrict);
 
         builder.Property(w => w.Graph)

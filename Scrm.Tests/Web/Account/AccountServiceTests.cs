@@ -15,8 +15,8 @@ public sealed class AccountServiceTests(ServiceFixture fixture) : IClassFixture<
     {
         await using var scope = fixture.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-        var admin = await TestApp.PrincipalAsync(fixture.Services, "admin");
-        await accounts.SaveCultureAsync(admin.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, "en", TestContext.Current.CancellationToken);
+        var admin = await TestApp.ActorAsync(fixture.Services, "admin");
+        await accounts.SaveCultureAsync(admin, "en", TestContext.Current.CancellationToken);
 
         Assert.Equal("en", await accounts.FindCultureAsync(typed, TestContext.Current.CancellationToken));
     }

@@ -77,7 +77,7 @@ public sealed class WorkbenchServiceTests(ServiceFixture app) : IClassFixture<Se
         {
             await using var db = await desk.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct);
             var customer = await db.Customers.SingleAsync(c => c.Name == "钱建国", Ct);
-            await desk.ServiceProvider.GetRequiredService<TicketService>().CreateAsync(new TicketForm
+            await desk.ServiceProvider.GetRequiredService<TicketService>().CreateAsync(await desk.ActorAsync(), new TicketForm
             {
                 TemplateId = await db.TicketTemplates.Where(t => t.Name == "维修工单").Select(t => t.Id).SingleAsync(Ct),
                 Title = "钱先生家冰箱不制冷",
@@ -96,6 +96,6 @@ public sealed class WorkbenchServiceTests(ServiceFixture app) : IClassFixture<Se
     private async Task<WorkbenchView> WorkbenchAsync(string userName)
     {
         await using var scope = await app.SignInAsync(userName);
-        return await scope.ServiceProvider.GetRequiredService<WorkbenchService>().GetAsync(Ct);
+        return await scope.ServiceProvider.GetRequiredService<WorkbenchService>().GetAsync(await scope.ActorAsync(), Ct);
     }
 }

@@ -11,9 +11,12 @@ using Xunit;
 namespace Scrm.Tests.Web.Templates;
 
 /// <summary>The edit page over the real <see cref="TemplateService"/> and a real SQLite database, signed in as an admin.</summary>
-public sealed class TemplateEditPageTests(SqliteDatabase database) : MudTestContext(context => SignedInAdmin.Register(context, database)), IClassFixture<SqliteDatabase>
+public sealed class TemplateEditPageTests(SqliteDatabase database)
+    : MudTestContext(context => SignedInAdmin.Register(context, database)), IClassFixture<SqliteDatabase>, IAsyncLifetime
 {
     private readonly CancellationToken _ct = Xunit.TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => SignedInAdmin.AddToAsync(database);
 
     private IRenderedComponent<ContainerFragment> RenderPage(long id)
     {

@@ -20,7 +20,11 @@ public sealed class TemplatesPageTests : MudTestContext, IAsyncLifetime
 
     private TemplatesPageTests(SqliteDatabase database) : base(context => SignedInAdmin.Register(context, database)) => _database = database;
 
-    public ValueTask InitializeAsync() => _database.InitializeAsync();
+    public async ValueTask InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        await SignedInAdmin.AddToAsync(_database);
+    }
 
     protected override async ValueTask DisposeAsyncCore()
     {

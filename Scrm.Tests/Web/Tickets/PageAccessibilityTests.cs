@@ -7,6 +7,7 @@ using Scrm.Data;
 using Scrm.Domain.Tickets;
 using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Tickets;
+using Scrm.Web.Security;
 using Xunit;
 
 namespace Scrm.Tests.Web.Tickets;
@@ -61,8 +62,9 @@ public sealed class PageAccessibilityTests : ScrmComponentTest
         // 派单 needs 预约上门日期: a ticket at that step without it has the button disabled, and the reason written out.
         var tickets = Services.GetRequiredService<TicketService>();
         var form = await InstallFormWithoutAppointmentAsync();
-        var (id, _) = await tickets.CreateAsync(form, Ct);
-        await tickets.TransitionAsync(id, (await tickets.GetAsync(id, Ct))!.Version, "accept->dispatch", Ct);
+        var actor = await Services.GetRequiredService<CurrentUser>().RequireAsync();
+        var (id, _) = await tickets.CreateAsync(actor, form, Ct);
+        await tickets.TransitionAsync(actor, id, (await tickets.GetAsync(actor, id, Ct))!.Version, "accept->dispatch", Ct);
         Render<MudPopoverProvider>();
 
         var cut = Render<TicketPage>(p => p.Add(x => x.Id, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -24,8 +24,8 @@ public sealed class TicketAccessTests(ServiceFixture app) : IClassFixture<Servic
         var own = await db.Tickets.FirstAsync(t => t.AssigneeId == techId, Ct);
         var other = await db.Tickets.FirstAsync(t => t.AssigneeId != techId, Ct);
 
-        Assert.NotNull(await tickets.GetAsync(own.Id, Ct));
-        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.GetAsync(other.Id, Ct));
+        Assert.NotNull(await tickets.GetAsync(await scope.ActorAsync(), own.Id, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.GetAsync(await scope.ActorAsync(), other.Id, Ct));
     }
 
     [Fact]
@@ -36,13 +36,13 @@ public sealed class TicketAccessTests(ServiceFixture app) : IClassFixture<Servic
         await using var scope = await app.SignInAsync("tech1");
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
 
-        await tickets.AddCommentAsync(own, "已到现场，压缩机需更换", Ct);
+        await tickets.AddCommentAsync(await scope.ActorAsync(), own, "已到现场，压缩机需更换", Ct);
 
-        Assert.Equal(["已到现场，压缩机需更换"], (await tickets.CommentsAsync(own, Ct)).Select(c => c.Text));
-        Assert.Equal("赵强", (await tickets.CommentsAsync(own, Ct))[0].AuthorName);
-        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.AddCommentAsync(others, "不是我的单", Ct));
-        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.CommentsAsync(others, Ct));
-        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.HistoryAsync(others, Ct));
+        Assert.Equal(["已到现场，压缩机需更换"], (await tickets.CommentsAsync(await scope.ActorAsync(), own, Ct)).Select(c => c.Text));
+        Assert.Equal("赵强", (await tickets.CommentsAsync(await scope.ActorAsync(), own, Ct))[0].AuthorName);
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.AddCommentAsync(await scope.ActorAsync(), others, "不是我的单", Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.CommentsAsync(await scope.ActorAsync(), others, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.HistoryAsync(await scope.ActorAsync(), others, Ct));
     }
 
     [Fact]
@@ -52,19 +52,19 @@ public sealed class TicketAccessTests(ServiceFixture app) : IClassFixture<Servic
         var others = await RepairTicketForAsync("tech2");
         await using var scope = await app.SignInAsync("tech1");
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
-        var view = (await tickets.GetAsync(own, Ct))!;
+        var view = (await tickets.GetAsync(await scope.ActorAsync(), own, Ct))!;
         Assert.Equal([TicketStatus.InProgress], view.NextStatuses);
 
-        var version = await tickets.ChangeStatusAsync(own, view.Version, TicketStatus.InProgress, Ct);
-        Assert.Equal([TicketStatus.Resolved, TicketStatus.OnHold], (await tickets.GetAsync(own, Ct))!.NextStatuses);
-        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.ChangeStatusAsync(own, version, TicketStatus.Cancelled, Ct));
-        await tickets.ChangeStatusAsync(own, version, TicketStatus.Resolved, Ct);
+        var version = await tickets.ChangeStatusAsync(await scope.ActorAsync(), own, view.Version, TicketStatus.InProgress, Ct);
+        Assert.Equal([TicketStatus.Resolved, TicketStatus.OnHold], (await tickets.GetAsync(await scope.ActorAsync(), own, Ct))!.NextStatuses);
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.ChangeStatusAsync(await scope.ActorAsync(), own, version, TicketStatus.Cancelled, Ct));
+        await tickets.ChangeStatusAsync(await scope.ActorAsync(), own, version, TicketStatus.Resolved, Ct);
 
-        Assert.Equal(TicketStatus.Resolved, (await tickets.GetAsync(own, Ct))!.Status);
+        Assert.Equal(TicketStatus.Resolved, (await tickets.GetAsync(await scope.ActorAsync(), own, Ct))!.Status);
         await using var desk = await app.SignInAsync("agent");
-        var othersVersion = (await desk.ServiceProvider.GetRequiredService<TicketService>().GetAsync(others, Ct))!.Version;
-        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.ChangeStatusAsync(others, othersVersion, TicketStatus.InProgress, Ct));
-        Assert.Equal(TicketStatus.Assigned, (await desk.ServiceProvider.GetRequiredService<TicketService>().GetAsync(others, Ct))!.Status);
+        var othersVersion = (await desk.ServiceProvider.GetRequiredService<TicketService>().GetAsync(await desk.ActorAsync(), others, Ct))!.Version;
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.ChangeStatusAsync(await scope.ActorAsync(), others, othersVersion, TicketStatus.InProgress, Ct));
+        Assert.Equal(TicketStatus.Assigned, (await desk.ServiceProvider.GetRequiredService<TicketService>().GetAsync(await desk.ActorAsync(), others, Ct))!.Status);
     }
 
     [Fact]
@@ -74,22 +74,22 @@ public sealed class TicketAccessTests(ServiceFixture app) : IClassFixture<Servic
         var deskTickets = desk.ServiceProvider.GetRequiredService<TicketService>();
         var ownForm = await DemoTicketForms.InstallAsync(desk);
         ownForm.CustomerId = await CustomerIdAsync("钱建国");
-        var own = (await deskTickets.CreateAsync(ownForm, Ct)).Id;
-        var others = (await deskTickets.CreateAsync(await DemoTicketForms.InstallAsync(desk), Ct)).Id;
+        var own = (await deskTickets.CreateAsync(await desk.ActorAsync(), ownForm, Ct)).Id;
+        var others = (await deskTickets.CreateAsync(await desk.ActorAsync(), await DemoTicketForms.InstallAsync(desk), Ct)).Id;
         await using var scope = await app.SignInAsync("customer");
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
 
-        var view = (await tickets.GetAsync(own, Ct))!;
+        var view = (await tickets.GetAsync(await scope.ActorAsync(), own, Ct))!;
 
         Assert.Equal((TicketAccess.Read, false, "钱建国"), (view.Access, view.CanEdit, view.CustomerName));
         Assert.Empty(view.NextStatuses);
         Assert.Empty(view.Workflow!.Buttons);
-        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.GetAsync(others, Ct));
-        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.CommentsAsync(own, Ct));
-        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.HistoryAsync(own, Ct));
-        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.AddCommentAsync(own, "能快点吗", Ct));
-        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.TransitionAsync(own, view.Version, "accept->dispatch", Ct));
-        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.ChangeStatusAsync(own, view.Version, TicketStatus.Cancelled, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.GetAsync(await scope.ActorAsync(), others, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.CommentsAsync(await scope.ActorAsync(), own, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.HistoryAsync(await scope.ActorAsync(), own, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.AddCommentAsync(await scope.ActorAsync(), own, "能快点吗", Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.TransitionAsync(await scope.ActorAsync(), own, view.Version, "accept->dispatch", Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.ChangeStatusAsync(await scope.ActorAsync(), own, view.Version, TicketStatus.Cancelled, Ct));
     }
 
     /// <summary>A repair ticket (no workflow) assigned to the technician <paramref name="userName"/>, created by the desk.</summary>
@@ -99,7 +99,7 @@ public sealed class TicketAccessTests(ServiceFixture app) : IClassFixture<Servic
         var form = await DemoTicketForms.RepairAsync(desk);
         await using var db = await desk.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct);
         form.AssigneeId = await db.UserProfiles.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(Ct);
-        return (await desk.ServiceProvider.GetRequiredService<TicketService>().CreateAsync(form, Ct)).Id;
+        return (await desk.ServiceProvider.GetRequiredService<TicketService>().CreateAsync(await desk.ActorAsync(), form, Ct)).Id;
     }
 
     private async Task<long> CustomerIdAsync(string name)

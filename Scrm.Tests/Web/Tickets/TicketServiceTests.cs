@@ -21,11 +21,11 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
         await using var scope = await app.SignInAsync("agent");
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
 
-        var (id, number) = await tickets.CreateAsync(await DemoTicketForms.InstallAsync(scope), Ct);
+        var (id, number) = await tickets.CreateAsync(await scope.ActorAsync(), await DemoTicketForms.InstallAsync(scope), Ct);
 
         // 06:00 UTC on 2026-11-25 is 14:00 in China: today's counter, continuing the seeded tickets' sequence.
         Assert.StartsWith("GD20261125-", number, StringComparison.Ordinal);
-        var view = await tickets.GetAsync(id, Ct);
+        var view = await tickets.GetAsync(await scope.ActorAsync(), id, Ct);
         Assert.NotNull(view);
         Assert.Equal("空调", view.Fields["product_type"]);
         Assert.Equal("350.00", view.Fields["extra_fee"]);
@@ -38,8 +38,8 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
         await using var scope = await app.SignInAsync("agent");
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
 
-        var first = (await tickets.CreateAsync(await DemoTicketForms.InstallAsync(scope), Ct)).Number;
-        var second = (await tickets.CreateAsync(await DemoTicketForms.InstallAsync(scope), Ct)).Number;
+        var first = (await tickets.CreateAsync(await scope.ActorAsync(), await DemoTicketForms.InstallAsync(scope), Ct)).Number;
+        var second = (await tickets.CreateAsync(await scope.ActorAsync(), await DemoTicketForms.InstallAsync(scope), Ct)).Number;
 
         Assert.True(TicketNumber.TryParse(first, out var a));
         Assert.True(TicketNumber.TryParse(second, out var b));
@@ -56,8 +56,8 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
         var before = await CountTicketsAsync();
 
-        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.CreateAsync(await DemoTicketForms.InstallAsync(scope), Ct));
-        await Assert.ThrowsAsync<ForbiddenException>(() => tickets.ListAsync(new TicketQuery(), Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.CreateAsync(await scope.ActorAsync(), await DemoTicketForms.InstallAsync(scope), Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await tickets.ListAsync(await scope.ActorAsync(), new TicketQuery(), Ct));
 
         Assert.Equal(before, await CountTicketsAsync());
     }
@@ -71,7 +71,7 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
         form.Fields["is_admin"] = "true";
         var before = await CountTicketsAsync();
 
-        var error = await Assert.ThrowsAsync<FieldValidationException>(() => tickets.CreateAsync(form, Ct));
+        var error = await Assert.ThrowsAsync<FieldValidationException>(async () => await tickets.CreateAsync(await scope.ActorAsync(), form, Ct));
 
         Assert.Contains(error.Errors, e => e.FieldKey == "is_admin" && e.Code == "Unknown");
         Assert.Equal(before, await CountTicketsAsync());
@@ -90,7 +90,7 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
         form.Fields[key] = value;
         var before = await CountTicketsAsync();
 
-        var error = await Assert.ThrowsAsync<FieldValidationException>(() => tickets.CreateAsync(form, Ct));
+        var error = await Assert.ThrowsAsync<FieldValidationException>(async () => await tickets.CreateAsync(await scope.ActorAsync(), form, Ct));
 
         Assert.Contains(error.Errors, e => e.FieldKey == key && e.Code == code);
         Assert.Equal(before, await CountTicketsAsync());
@@ -105,11 +105,11 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
         form.Fields["high_altitude"] = "true";
         form.Fields["extra_fee"] = null;
 
-        var error = await Assert.ThrowsAsync<FieldValidationException>(() => tickets.CreateAsync(form, Ct));
+        var error = await Assert.ThrowsAsync<FieldValidationException>(async () => await tickets.CreateAsync(await scope.ActorAsync(), form, Ct));
         Assert.Contains(error.Errors, e => e.FieldKey == "extra_fee" && e.Code == "Required");
 
         form.Fields["high_altitude"] = null;
-        var (id, _) = await tickets.CreateAsync(form, Ct);
+        var (id, _) = await tickets.CreateAsync(await scope.ActorAsync(), form, Ct);
         Assert.True(id > 0);
     }
 
@@ -123,7 +123,7 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
         var form = await DemoTicketForms.InstallAsync(scope);
         form.Title = title;
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => tickets.CreateAsync(form, Ct));
+        var error = await Assert.ThrowsAsync<DomainException>(async () => await tickets.CreateAsync(await scope.ActorAsync(), form, Ct));
 
         Assert.Equal(("Required", "Title"), (error.Code, error.Field));
     }
@@ -136,7 +136,7 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
         var form = await DemoTicketForms.InstallAsync(scope);
         form.Title = new string('修', Ticket.TitleMaxLength + 1);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => tickets.CreateAsync(form, Ct));
+        var error = await Assert.ThrowsAsync<DomainException>(async () => await tickets.CreateAsync(await scope.ActorAsync(), form, Ct));
 
         Assert.Equal(("TooLong", "Title"), (error.Code, error.Field));
     }
@@ -149,7 +149,7 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
         var form = await DemoTicketForms.InstallAsync(scope);
         form.CustomerId = 999_999;
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => tickets.CreateAsync(form, Ct));
+        var error = await Assert.ThrowsAsync<DomainException>(async () => await tickets.CreateAsync(await scope.ActorAsync(), form, Ct));
 
         Assert.Equal(("CustomerNotFound", "CustomerId"), (error.Code, error.Field));
     }
@@ -159,16 +159,16 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
     {
         await using var first = await app.SignInAsync("agent");
         await using var second = await app.SignInAsync("agent2");
-        var (id, _) = await first.ServiceProvider.GetRequiredService<TicketService>().CreateAsync(await DemoTicketForms.InstallAsync(first), Ct);
+        var (id, _) = await first.ServiceProvider.GetRequiredService<TicketService>().CreateAsync(await first.ActorAsync(), await DemoTicketForms.InstallAsync(first), Ct);
         var formA = await EditFormAsync(first, id);
         var formB = await EditFormAsync(second, id);
 
         formA.Title = "张敏改的标题";
-        await first.ServiceProvider.GetRequiredService<TicketService>().EditAsync(id, formA, Ct);
+        await first.ServiceProvider.GetRequiredService<TicketService>().EditAsync(await first.ActorAsync(), id, formA, Ct);
         formB.Title = "陈静改的标题";
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second.ServiceProvider.GetRequiredService<TicketService>().EditAsync(id, formB, Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await second.ServiceProvider.GetRequiredService<TicketService>().EditAsync(await second.ActorAsync(), id, formB, Ct));
 
-        var stored = await first.ServiceProvider.GetRequiredService<TicketService>().GetAsync(id, Ct);
+        var stored = await first.ServiceProvider.GetRequiredService<TicketService>().GetAsync(await first.ActorAsync(), id, Ct);
         Assert.Equal("张敏改的标题", stored!.Title);
     }
 
@@ -177,13 +177,13 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
     {
         await using var scope = await app.SignInAsync("agent");
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
-        var (id, _) = await tickets.CreateAsync(await DemoTicketForms.InstallAsync(scope), Ct);
+        var (id, _) = await tickets.CreateAsync(await scope.ActorAsync(), await DemoTicketForms.InstallAsync(scope), Ct);
         var form = await EditFormAsync(scope, id);
         form.Title = "改约到周六";
         form.Fields["model"] = "KFR-50LW";
 
-        await tickets.EditAsync(id, form, Ct);
-        var history = await tickets.HistoryAsync(id, Ct);
+        await tickets.EditAsync(await scope.ActorAsync(), id, form, Ct);
+        var history = await tickets.HistoryAsync(await scope.ActorAsync(), id, Ct);
 
         Assert.Contains(history, h => h.Field == "Title" && h.Before == "空调上门安装" && h.After == "改约到周六" && h.ActorName == "张敏");
         Assert.Contains(history, h => h.Field == "Fields.model" && h.Before == "KFR-35GW" && h.After == "KFR-50LW");
@@ -194,13 +194,13 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
     {
         await using var scope = await app.SignInAsync("supervisor");
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
-        var (id, _) = await tickets.CreateAsync(await DemoTicketForms.RepairAsync(scope), Ct);
+        var (id, _) = await tickets.CreateAsync(await scope.ActorAsync(), await DemoTicketForms.RepairAsync(scope), Ct);
 
-        var version = await tickets.ChangeStatusAsync(id, (await tickets.GetAsync(id, Ct))!.Version, TicketStatus.InProgress, Ct);
-        var refused = await Assert.ThrowsAsync<DomainException>(() => tickets.ChangeStatusAsync(id, version, TicketStatus.Closed, Ct));
+        var version = await tickets.ChangeStatusAsync(await scope.ActorAsync(), id, (await tickets.GetAsync(await scope.ActorAsync(), id, Ct))!.Version, TicketStatus.InProgress, Ct);
+        var refused = await Assert.ThrowsAsync<DomainException>(async () => await tickets.ChangeStatusAsync(await scope.ActorAsync(), id, version, TicketStatus.Closed, Ct));
 
         Assert.Equal("StatusTransitionInvalid", refused.Code);
-        Assert.Equal(TicketStatus.InProgress, (await tickets.GetAsync(id, Ct))!.Status);
+        Assert.Equal(TicketStatus.InProgress, (await tickets.GetAsync(await scope.ActorAsync(), id, Ct))!.Status);
     }
 
     [Fact]
@@ -209,8 +209,8 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
         await using var scope = await app.SignInAsync("agent");
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
 
-        var (id, _) = await tickets.CreateAsync(await DemoTicketForms.InstallAsync(scope), Ct);
-        var view = (await tickets.GetAsync(id, Ct))!;
+        var (id, _) = await tickets.CreateAsync(await scope.ActorAsync(), await DemoTicketForms.InstallAsync(scope), Ct);
+        var view = (await tickets.GetAsync(await scope.ActorAsync(), id, Ct))!;
 
         Assert.NotNull(view.Workflow);
         Assert.Equal("受理", view.Workflow.CurrentNodeName);
@@ -226,9 +226,9 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
         var form = await DemoTicketForms.InstallAsync(scope);
         form.Title = "列表显示流程节点";
-        await tickets.CreateAsync(form, Ct);
+        await tickets.CreateAsync(await scope.ActorAsync(), form, Ct);
 
-        var row = Assert.Single((await tickets.ListAsync(new TicketQuery { Search = "列表显示流程节点" }, Ct)).Items);
+        var row = Assert.Single((await tickets.ListAsync(await scope.ActorAsync(), new TicketQuery { Search = "列表显示流程节点" }, Ct)).Items);
 
         Assert.Equal("受理", row.StepName);
     }
@@ -240,15 +240,15 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
         var form = await DemoTicketForms.InstallAsync(scope);
         form.Fields.Remove("appointment");
-        var (id, _) = await tickets.CreateAsync(form, Ct);
+        var (id, _) = await tickets.CreateAsync(await scope.ActorAsync(), form, Ct);
 
-        var version = await tickets.TransitionAsync(id, (await tickets.GetAsync(id, Ct))!.Version, "accept->dispatch", Ct);
-        var refused = await Assert.ThrowsAsync<DomainException>(() => tickets.TransitionAsync(id, version, "dispatch->visit", Ct));
-        var stale = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => tickets.TransitionAsync(id, version - 1, "dispatch->visit", Ct));
+        var version = await tickets.TransitionAsync(await scope.ActorAsync(), id, (await tickets.GetAsync(await scope.ActorAsync(), id, Ct))!.Version, "accept->dispatch", Ct);
+        var refused = await Assert.ThrowsAsync<DomainException>(async () => await tickets.TransitionAsync(await scope.ActorAsync(), id, version, "dispatch->visit", Ct));
+        var stale = await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await tickets.TransitionAsync(await scope.ActorAsync(), id, version - 1, "dispatch->visit", Ct));
 
         Assert.Equal(("TransitionFieldsMissing", "appointment"), (refused.Code, refused.Field));
         Assert.NotNull(stale);
-        var view = (await tickets.GetAsync(id, Ct))!;
+        var view = (await tickets.GetAsync(await scope.ActorAsync(), id, Ct))!;
         Assert.Equal("派单", view.Workflow!.CurrentNodeName);
         Assert.Equal(["受理", "派单"], view.Workflow.Path.Where(p => p.Kind != Scrm.Domain.Workflows.NodeKind.Start).Select(p => p.NodeName));
     }
@@ -265,15 +265,15 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
         {
             var form = await DemoTicketForms.RepairAsync(scope);
             form.Title = marker;
-            var (id, _) = await tickets.CreateAsync(form, Ct);
+            var (id, _) = await tickets.CreateAsync(await scope.ActorAsync(), form, Ct);
             foreach (var next in walk)
             {
-                await tickets.ChangeStatusAsync(id, (await tickets.GetAsync(id, Ct))!.Version, next, Ct);
+                await tickets.ChangeStatusAsync(await scope.ActorAsync(), id, (await tickets.GetAsync(await scope.ActorAsync(), id, Ct))!.Version, next, Ct);
             }
         }
 
-        var ascending = await tickets.ListAsync(new TicketQuery { Search = marker, SortBy = TicketSort.Status, Descending = false }, Ct);
-        var descending = await tickets.ListAsync(new TicketQuery { Search = marker, SortBy = TicketSort.Status, Descending = true }, Ct);
+        var ascending = await tickets.ListAsync(await scope.ActorAsync(), new TicketQuery { Search = marker, SortBy = TicketSort.Status, Descending = false }, Ct);
+        var descending = await tickets.ListAsync(await scope.ActorAsync(), new TicketQuery { Search = marker, SortBy = TicketSort.Status, Descending = true }, Ct);
 
         Assert.Equal([TicketStatus.New, TicketStatus.InProgress, TicketStatus.OnHold, TicketStatus.Resolved, TicketStatus.Closed, TicketStatus.Cancelled],
             ascending.Items.Select(r => r.Status));
@@ -290,6 +290,6 @@ public sealed class TicketServiceTests(ServiceFixture app) : IClassFixture<Servi
 
     private static async Task<TicketForm> EditFormAsync(AsyncServiceScope scope, long id)
     {
-        return TicketForm.Edit((await scope.ServiceProvider.GetRequiredService<TicketService>().GetAsync(id, Ct))!);
+        return TicketForm.Edit((await scope.ServiceProvider.GetRequiredService<TicketService>().GetAsync(await scope.ActorAsync(), id, Ct))!);
     }
 }

@@ -25,12 +25,12 @@ public sealed class WorkflowTimerServiceTests(ServiceFixture app) : IClassFixtur
 
         clock.Advance(TimeSpan.FromHours(23));
         await timers.FireDueTimersAsync(Ct);
-        Assert.Equal("客户异议期", (await tickets.GetAsync(id, Ct))!.Workflow!.CurrentNodeName);
+        Assert.Equal("客户异议期", (await tickets.GetAsync(await scope.ActorAsync(), id, Ct))!.Workflow!.CurrentNodeName);
 
         clock.Advance(TimeSpan.FromHours(1));
         var moved = await timers.FireDueTimersAsync(Ct);
 
-        var view = (await tickets.GetAsync(id, Ct))!;
+        var view = (await tickets.GetAsync(await scope.ActorAsync(), id, Ct))!;
         Assert.True(moved >= 1);
         Assert.Equal(("已结案", TicketStatus.Closed), (view.Workflow!.CurrentNodeName, view.Status));
     }
@@ -40,7 +40,7 @@ public sealed class WorkflowTimerServiceTests(ServiceFixture app) : IClassFixtur
         await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct))
         {
             var template = await db.TicketTemplates.SingleAsync(t => t.Name == "投诉工单", Ct);
-            var (id, _) = await tickets.CreateAsync(new TicketForm
+            var (id, _) = await tickets.CreateAsync(await scope.ActorAsync(), new TicketForm
             {
                 TemplateId = template.Id,
                 Title = "安装师傅迟到两小时",
@@ -54,7 +54,7 @@ public sealed class WorkflowTimerServiceTests(ServiceFixture app) : IClassFixtur
 
             foreach (var press in new[] { "triage->handle", "handle->refund", "followup->objection" })
             {
-                await tickets.TransitionAsync(id, (await tickets.GetAsync(id, Ct))!.Version, press, Ct);
+                await tickets.TransitionAsync(await scope.ActorAsync(), id, (await tickets.GetAsync(await scope.ActorAsync(), id, Ct))!.Version, press, Ct);
             }
 
             return id;

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Scrm.Data.Identity;
+using Scrm.Domain.Common;
+using Scrm.Web.Security;
 
 namespace Scrm.Web.Features.Account;
 
@@ -35,7 +37,11 @@ public static class AccountEndpoints
             }
 
             WriteCultureCookie(http, culture!);
-            await accounts.SaveCultureAsync(http.User.FindFirstValue(ClaimTypes.NameIdentifier)!, culture!, http.RequestAborted);
+            if (CurrentUser.FromPrincipal(http.User, ActorChannel.Web) is { } actor)
+            {
+                await accounts.SaveCultureAsync(actor, culture!, http.RequestAborted);
+            }
+
             return Results.LocalRedirect("~" + LocalUrl.Sanitize(returnUrl));
         }).RequireAuthorization();
     }

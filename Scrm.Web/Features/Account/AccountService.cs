@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
+using Scrm.Domain.Common;
 using Scrm.Domain.Users;
 
 namespace Scrm.Web.Features.Account;
 
 /// <summary>The signed-in user's own settings.</summary>
-public sealed class AccountService(IDbContextFactory<ScrmDbContext> dbFactory)
+public sealed class AccountService(IDbContextFactory<ScrmDbContext> dbFactory, UnitOfWork work)
 {
     /// <summary>The remembered language of a user name as typed at sign-in: Identity matches names regardless of case, so does this.</summary>
     public async Task<string?> FindCultureAsync(string userName, CancellationToken ct = default)
@@ -19,19 +20,18 @@ public sealed class AccountService(IDbContextFactory<ScrmDbContext> dbFactory)
     }
 
     /// <summary>Remembers the language on the user's profile, so it follows them to other devices.</summary>
-    public async Task SaveCultureAsync(string userId, string culture, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var profile = await db.UserProfiles.SingleOrDefaultAsync(p => p.Id == userId, ct);
-        if (profile is null || profile.Culture == culture)
+    public Task SaveCultureAsync(Actor actor, string culture, CancellationToken ct = default) =>
+        work.RunAsync(actor, async (db, token) =>
         {
-            return;
-        }
+            var profile = await db.UserProfiles.SingleOrDefaultAsync(p => p.Id == actor.UserId, token);
+            if (profile is null || profile.Culture == culture)
+            {
+                return;
+            }
 
-        profile.ChooseCulture(culture);
-        db.Actor = new Data.Auditing.AuditActor(profile.Id, profile.DisplayName);
-        await db.SaveChangesAsync(ct);
-    }
+            profile.ChooseCulture(culture);
+            await db.SaveChangesAsync(token);
+        }, ct);
 
     public static bool IsSupported(string? culture) => culture is not null && UserProfile.SupportedCultures.Contains(culture);
 }

@@ -24,19 +24,19 @@ public sealed record WorkbenchView(WorkbenchKind Kind, WorkbenchCounts? Counts, 
 public sealed record WorkbenchCounts(int Open, int UrgentOpen, int CreatedToday, int FinishedThisWeek);
 
 /// <summary>我的工作: the home page of every role, true to what that role may open.</summary>
-public sealed class WorkbenchService(IDbContextFactory<ScrmDbContext> dbFactory, CurrentUser currentUser, TimeProvider time)
+public sealed class WorkbenchService(IDbContextFactory<ScrmDbContext> dbFactory, TimeProvider time)
 {
     private static readonly TicketStatus[] Finished = [TicketStatus.Resolved, TicketStatus.Closed, TicketStatus.Cancelled];
     private static readonly TicketStatus[] Open = [TicketStatus.New, TicketStatus.Assigned, TicketStatus.InProgress, TicketStatus.OnHold];
 
-    public async Task<WorkbenchView> GetAsync(CancellationToken ct = default)
+    public async Task<WorkbenchView> GetAsync(Actor user, CancellationToken ct = default)
     {
-        var user = await currentUser.RequireAsync();
+        user.Require();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return user.Role switch
         {
             Role.Admin or Role.Supervisor or Role.Agent => await WorkAsync(db, WorkbenchKind.Desk, assigneeId: null, ct),
-            Role.Technician => await WorkAsync(db, WorkbenchKind.Technician, user.Id, ct),
+            Role.Technician => await WorkAsync(db, WorkbenchKind.Technician, user.UserId, ct),
             Role.Customer => await CustomerAsync(db, user, ct),
             Role.Finance => new WorkbenchView(WorkbenchKind.Finance, null, []),
             Role.Sales => new WorkbenchView(WorkbenchKind.Sales, null, []),
@@ -69,9 +69,9 @@ public sealed class WorkbenchService(IDbContextFactory<ScrmDbContext> dbFactory,
     }
 
     /// <summary>A customer's own tickets, newest change first; a login linked to no customer has none.</summary>
-    private static async Task<WorkbenchView> CustomerAsync(ScrmDbContext db, UserContext user, CancellationToken ct)
+    private static async Task<WorkbenchView> CustomerAsync(ScrmDbContext db, Actor user, CancellationToken ct)
     {
-        var customerId = await db.UserProfiles.Where(u => u.Id == user.Id).Select(u => u.CustomerId).SingleOrDefaultAsync(ct);
+        var customerId = await db.UserProfiles.Where(u => u.Id == user.UserId).Select(u => u.CustomerId).SingleOrDefaultAsync(ct);
         var rows = customerId is { } id
             ? (await TicketListQuery.RunAsync(db, new TicketQuery { CustomerId = id, PageSize = TicketQuery.MaxPageSize }, ct)).Items
             : [];

@@ -24,6 +24,7 @@ public partial class TemplateEditPage
     [Parameter] public long Id { get; set; }
 
     [Inject] private TemplateService Templates { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
@@ -49,7 +50,7 @@ public partial class TemplateEditPage
     {
         try
         {
-            _template = await Templates.GetAsync(Id);
+            _template = await Templates.GetAsync(await CurrentUser.RequireAsync(), Id);
         }
         catch (ForbiddenException)
         {
@@ -64,12 +65,12 @@ public partial class TemplateEditPage
     /// Makes one change on the version the admin saw and keeps the version it returns for the next one.
     /// Refusals are thrown to the caller, which shows them where the admin can act; a conflict also raises the alert.
     /// </summary>
-    private async Task ApplyAsync(Func<long, Task<long>> change, string saved)
+    private async Task ApplyAsync(Func<Actor, long, Task<long>> change, string saved)
     {
         _busy = true;
         try
         {
-            var version = await change(_version);
+            var version = await change(await CurrentUser.RequireAsync(), _version);
             await LoadAsync();
             _version = version;
             Snackbar.Add(saved, Severity.Success);
@@ -89,7 +90,7 @@ public partial class TemplateEditPage
     }
 
     /// <summary>A change started from the page itself: a refusal becomes a snackbar saying why.</summary>
-    private async Task RunAsync(Func<long, Task<long>> change, string saved)
+    private async Task RunAsync(Func<Actor, long, Task<long>> change, string saved)
     {
         try
         {
@@ -110,7 +111,7 @@ public partial class TemplateEditPage
         (_headerError, _headerErrorField) = (null, null);
         try
         {
-            await ApplyAsync(v => Templates.UpdateAsync(Id, v, _header.Name, _header.Description, _header.IsActive), L["Templates.Saved"]);
+            await ApplyAsync((actor, v) => Templates.UpdateAsync(actor, Id, v, _header.Name, _header.Description, _header.IsActive), L["Templates.Saved"]);
             _header = TemplateForm.From(_template!);
         }
         catch (ConcurrencyConflictException)
@@ -128,10 +129,10 @@ public partial class TemplateEditPage
     }
 
     private Task AddFieldAsync() => ShowFieldEditorAsync(null, L["Templates.AddField"],
-        form => ApplyAsync(v => Templates.AddFieldAsync(Id, v, form), L["Templates.FieldAdded", form.Label?.Trim() ?? ""]));
+        form => ApplyAsync((actor, v) => Templates.AddFieldAsync(actor, Id, v, form), L["Templates.FieldAdded", form.Label?.Trim() ?? ""]));
 
     private Task EditFieldAsync(FieldDefinition field) => ShowFieldEditorAsync(field, L["Templates.EditFieldTitle", field.Label],
-        form => ApplyAsync(v => Templates.UpdateFieldAsync(Id, v, field.Key, form), L["Templates.FieldSaved", form.Label?.Trim() ?? ""]));
+        form => ApplyAsync((actor, v) => Templates.UpdateFieldAsync(actor, Id, v, field.Key, form), L["Templates.FieldSaved", form.Label?.Trim() ?? ""]));
 
     private async Task ShowFieldEditorAsync(FieldDefinition? field, string title, Func<FieldForm, Task> save)
     {
@@ -141,7 +142,7 @@ public partial class TemplateEditPage
     }
 
     private Task MoveFieldAsync(FieldMove move) =>
-        RunAsync(v => Templates.MoveFieldAsync(Id, v, move.Key, move.Delta), L["Templates.FieldMoved"]);
+        RunAsync((actor, v) => Templates.MoveFieldAsync(actor, Id, v, move.Key, move.Delta), L["Templates.FieldMoved"]);
 
     private async Task DeleteFieldAsync(FieldDefinition field)
     {
@@ -149,11 +150,11 @@ public partial class TemplateEditPage
             yesText: L["Templates.Delete"], cancelText: L["Common.Cancel"]);
         if (confirmed == true)
         {
-            await RunAsync(v => Templates.RemoveFieldAsync(Id, v, field.Key), L["Templates.FieldDeleted", field.Label]);
+            await RunAsync((actor, v) => Templates.RemoveFieldAsync(actor, Id, v, field.Key), L["Templates.FieldDeleted", field.Label]);
         }
     }
 
-    private Task AddRuleAsync(RuleForm form) => ApplyAsync(v => Templates.AddRuleAsync(Id, v, form), L["Templates.RuleAdded"]);
+    private Task AddRuleAsync(RuleForm form) => ApplyAsync((actor, v) => Templates.AddRuleAsync(actor, Id, v, form), L["Templates.RuleAdded"]);
 
     private async Task DeleteRuleAsync(FieldRule rule)
     {
@@ -161,7 +162,7 @@ public partial class TemplateEditPage
             yesText: L["Templates.Delete"], cancelText: L["Common.Cancel"]);
         if (confirmed == true)
         {
-            await RunAsync(v => Templates.RemoveRuleAsync(Id, v, rule.Id), L["Templates.RuleDeleted"]);
+            await RunAsync((actor, v) => Templates.RemoveRuleAsync(actor, Id, v, rule.Id), L["Templates.RuleDeleted"]);
         }
     }
 }

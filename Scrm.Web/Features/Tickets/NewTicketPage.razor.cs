@@ -18,6 +18,8 @@ public partial class NewTicketPage
     private List<BreadcrumbItem> _breadcrumbs = [];
     private long? _defaultTemplateId;
 
+    [Inject] private Scrm.Web.Security.CurrentUser CurrentUser { get; set; } = default!;
+
     [Inject] private TicketService Tickets { get; set; } = default!;
     [Inject] private LookupService Lookups { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -32,7 +34,7 @@ public partial class NewTicketPage
     protected override async Task OnInitializedAsync()
     {
         _breadcrumbs = [new(L["Nav.TicketCenter"], "tickets"), new(L["Nav.NewTicket"], null, disabled: true)];
-        _templates = await Lookups.TemplatesAsync(activeOnly: true);
+        _templates = await Lookups.TemplatesAsync(await CurrentUser.RequireAsync(), activeOnly: true);
         _defaultTemplateId = _templates.Count == 1 ? _templates[0].Id : null;
     }
 
@@ -40,7 +42,7 @@ public partial class NewTicketPage
     {
         if (TemplateId is { } id && _template?.Id != id)
         {
-            _template = await Tickets.GetTemplateForNewTicketAsync(id);
+            _template = await Tickets.GetTemplateForNewTicketAsync(await CurrentUser.RequireAsync(), id);
             _form = new TicketForm { TemplateId = id };
             _errors = null;
         }
@@ -57,7 +59,7 @@ public partial class NewTicketPage
         _saving = true;
         try
         {
-            var (id, number) = await Tickets.CreateAsync(_form);
+            var (id, number) = await Tickets.CreateAsync(await CurrentUser.RequireAsync(), _form);
             Snackbar.Add(L["NewTicket.Created", number], Severity.Success);
             Navigation.NavigateTo($"tickets/{id}");
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
+using Scrm.Domain.Common;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
 using Scrm.Web.Security;
@@ -27,21 +28,21 @@ public static class TicketAccessRules
     /// <summary>Statuses the assigned technician may set on a ticket without a workflow: start, pause, finish.</summary>
     public static readonly TicketStatus[] TechnicianStatuses = [TicketStatus.InProgress, TicketStatus.OnHold, TicketStatus.Resolved];
 
-    public static async Task<TicketAccess> ForAsync(ScrmDbContext db, UserContext user, Ticket ticket, CancellationToken ct)
+    public static async Task<TicketAccess> ForAsync(ScrmDbContext db, Actor user, Ticket ticket, CancellationToken ct)
     {
-        if (RoleSets.TicketDeskRoles.Contains(user.Role))
+        if (user.Role is { } role && RoleSets.TicketDeskRoles.Contains(role))
         {
             return TicketAccess.Desk;
         }
 
         if (user.Role == Role.Technician)
         {
-            return ticket.AssigneeId == user.Id ? TicketAccess.Work : TicketAccess.None;
+            return ticket.AssigneeId == user.UserId ? TicketAccess.Work : TicketAccess.None;
         }
 
         if (user.Role == Role.Customer && ticket.CustomerId is { } customerId)
         {
-            var own = await db.UserProfiles.AnyAsync(u => u.Id == user.Id && u.CustomerId == customerId, ct);
+            var own = await db.UserProfiles.AnyAsync(u => u.Id == user.UserId && u.CustomerId == customerId, ct);
             return own ? TicketAccess.Read : TicketAccess.None;
         }
 

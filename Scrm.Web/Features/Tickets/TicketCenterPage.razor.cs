@@ -10,6 +10,8 @@ public partial class TicketCenterPage
     private MudDataGrid<TicketRow>? _grid;
     private TicketFilter _filter = new();
 
+    [Inject] private Scrm.Web.Security.CurrentUser CurrentUser { get; set; } = default!;
+
     [Inject] private TicketService Tickets { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
@@ -51,7 +53,7 @@ public partial class TicketCenterPage
             SortBy = sort is not null && Enum.TryParse<TicketSort>(sort.SortBy, out var by) ? by : TicketSort.UpdatedAt,
             Descending = sort?.Descending ?? true,
         };
-        var result = await Tickets.ListAsync(query, ct);
+        var result = await Tickets.ListAsync(await CurrentUser.RequireAsync(), query, ct);
         return new GridData<TicketRow> { Items = result.Items, TotalItems = result.Total };
     }
 

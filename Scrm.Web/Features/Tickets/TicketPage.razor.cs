@@ -13,7 +13,7 @@ namespace Scrm.Web.Features.Tickets;
 public partial class TicketPage
 {
     private TicketView? _ticket;
-    private UserContext? _user;
+    private Actor? _user;
     private bool _notFound;
     private bool _busy;
     private bool _conflict;
@@ -43,7 +43,7 @@ public partial class TicketPage
     {
         try
         {
-            _ticket = TicketId > 0 ? await Tickets.GetAsync(TicketId) : null;
+            _ticket = TicketId > 0 ? await Tickets.GetAsync(await CurrentUser.RequireAsync(), TicketId) : null;
         }
         catch (ForbiddenException)
         {
@@ -84,7 +84,7 @@ public partial class TicketPage
 
         await RunAsync(async () =>
         {
-            await Tickets.EditAsync(TicketId, _form);
+            await Tickets.EditAsync(await CurrentUser.RequireAsync(), TicketId, _form);
             Snackbar.Add(L["Ticket.Saved"], Severity.Success);
             await ReloadAsync();
         });
@@ -109,7 +109,7 @@ public partial class TicketPage
 
         await RunAsync(async () =>
         {
-            await Tickets.ChangeStatusAsync(TicketId, _ticket.Version, next);
+            await Tickets.ChangeStatusAsync(await CurrentUser.RequireAsync(), TicketId, _ticket.Version, next);
             Snackbar.Add(L["Ticket.StatusChanged", L[$"Status.{next}"]], Severity.Success);
             await ReloadAsync();
         });
@@ -124,7 +124,7 @@ public partial class TicketPage
 
         await RunAsync(async () =>
         {
-            await Tickets.TransitionAsync(TicketId, _ticket.Version, transitionId);
+            await Tickets.TransitionAsync(await CurrentUser.RequireAsync(), TicketId, _ticket.Version, transitionId);
             await ReloadAsync();
             Snackbar.Add(L["Ticket.MovedTo", _ticket?.Workflow?.CurrentNodeName ?? L[$"Status.{_ticket?.Status}"]], Severity.Success);
         });

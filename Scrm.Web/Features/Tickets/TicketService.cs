@@ -9,22 +9,26 @@ using Scrm.Web.Shared;
 
 namespace Scrm.Web.Features.Tickets;
 
-/// <summary>The ticket center: list, read, create, edit, move, comment. Every handler checks the role first.</summary>
-public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, CurrentUser currentUser, TimeProvider time)
+/// <summary>
+/// The ticket commands and reads, for whoever acts: a page, an endpoint, a job or an import passes its actor. Every
+/// method checks the role first and the ticket's access policy (<see cref="TicketAccessRules"/>) for the ticket it touches.
+/// </summary>
+public sealed class TicketService(UnitOfWork work, TimeProvider time)
 {
-    private const int NumberAttempts = 5;
-
-    public async Task<PagedResult<TicketRow>> ListAsync(TicketQuery query, CancellationToken ct = default)
+    public Task<PagedResult<TicketRow>> ListAsync(Actor actor, TicketQuery query, CancellationToken ct = default)
     {
-        await currentUser.RequireAsync(RoleSets.TicketDeskRoles);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await TicketListQuery.RunAsync(db, query, ct);
+        actor.Require(RoleSets.TicketDeskRoles);
+        return work.ReadAsync((db, token) => TicketListQuery.RunAsync(db, query, token), ct);
     }
 
-    public async Task<TicketView?> GetAsync(long id, CancellationToken ct = default)
+    public Task<TicketView?> GetAsync(Actor actor, long id, CancellationToken ct = default)
     {
-        var user = await currentUser.RequireAsync(RoleSets.TicketReaders);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        actor.Require(RoleSets.TicketReaders);
+        return work.ReadAsync((db, token) => ViewAsync(db, actor, id, token), ct);
+    }
+
+    private async Task<TicketView?> ViewAsync(ScrmDbContext db, Actor user, long id, CancellationToken ct)
+    {
         var ticket = await db.Tickets.AsNoTracking().Include(t => t.Fields).Include(t => t.Visits).AsSplitQuery().SingleOrDefaultAsync(t => t.Id == id, ct);
         if (ticket is null)
         {
@@ -55,91 +59,110 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
     }
 
     /// <summary>The active template a new ticket is built from, with its fields and rules.</summary>
-    public async Task<TicketTemplate?> GetTemplateForNewTicketAsync(long templateId, CancellationToken ct = default)
+    public Task<TicketTemplate?> GetTemplateForNewTicketAsync(Actor actor, long templateId, CancellationToken ct = default)
     {
-        await currentUser.RequireAsync(RoleSets.TicketDeskRoles);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var template = await db.TicketTemplates.AsNoTracking().WithForm()
-            .SingleOrDefaultAsync(t => t.Id == templateId && t.IsActive, ct);
-        return template;
+        actor.Require(RoleSets.TicketDeskRoles);
+        return work.ReadAsync((db, token) => db.TicketTemplates.AsNoTracking().WithForm().SingleOrDefaultAsync(t => t.Id == templateId && t.IsActive, token), ct);
     }
 
-    /// <summary>Creates the ticket and returns its id and number. Nothing is saved if any input is refused.</summary>
-    public async Task<(long Id, string Number)> CreateAsync(TicketForm form, CancellationToken ct = default)
+    /// <summary>
+    /// Creates the ticket and returns its id and number. The number is taken in the transaction that saves the ticket,
+    /// so it is never lost or shared; nothing is saved if any input is refused.
+    /// </summary>
+    public Task<(long Id, string Number)> CreateAsync(Actor actor, TicketForm form, CancellationToken ct = default)
     {
-        var user = await currentUser.RequireAsync(RoleSets.TicketDeskRoles);
-        for (var attempt = 1; ; attempt++)
+        actor.Require(RoleSets.TicketDeskRoles);
+        return work.RunAsync(actor, async (db, token) =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var template = await LoadTemplateAsync(db, form.TemplateId, ct);
-            await CheckReferencesAsync(db, template, form, ct);
+            var template = await LoadTemplateAsync(db, form.TemplateId, token);
+            await CheckReferencesAsync(db, template, form, token);
+            var workflow = await Workflows.LatestPublishedAsync(db, template.Id, token);
 
-            var number = await NextNumberAsync(db, ct);
-            var ticket = Ticket.Create(number, template, form.Details, form.Fields, user.Id, time);
-            if (await Workflows.LatestPublishedAsync(db, template.Id, ct) is { } workflow)
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            var day = ChinaTime.Today(time);
+            var number = new TicketNumber(day, await TicketNumbers.NextAsync(db, TicketNumber.DayKey(day), token));
+            var ticket = Ticket.Create(number, template, form.Details, form.Fields, actor.UserId, time);
+            if (workflow is not null)
             {
-                ticket.StartWorkflow(workflow.Id, workflow.Graph, template, await Workflows.FactsAsync(db, ticket, ct), Workflows.Actor(user), time);
+                ticket.StartWorkflow(workflow.Id, workflow.Graph, template, await Workflows.FactsAsync(db, ticket, token), actor.ForWorkflow!, time);
             }
 
             db.Tickets.Add(ticket);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return (ticket.Id, ticket.Number);
-            }
-            catch (DbUpdateException) when (attempt < NumberAttempts)
-            {
-                // Another ticket took the same number (the per-day counter moved on or was created meanwhile): draw again.
-            }
-        }
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+            return (ticket.Id, ticket.Number);
+        }, ct);
     }
 
-    public async Task<long> EditAsync(long ticketId, TicketForm form, CancellationToken ct = default)
+    public Task<long> EditAsync(Actor actor, long ticketId, TicketForm form, CancellationToken ct = default)
     {
-        await currentUser.RequireAsync(RoleSets.TicketDeskRoles);
-        return await MutateAsync(ticketId, form.Version, async (db, ticket) =>
+        actor.Require(RoleSets.TicketDeskRoles);
+        return MutateAsync(actor, ticketId, form.Version, TicketAccess.Desk, async (db, ticket, token) =>
         {
-            var template = await LoadTemplateAsync(db, ticket.TemplateId, ct);
-            await CheckReferencesAsync(db, template, form, ct);
+            var template = await LoadTemplateAsync(db, ticket.TemplateId, token);
+            await CheckReferencesAsync(db, template, form, token);
             ticket.Edit(template, form.Details, form.Fields, time);
         }, ct);
     }
 
     /// <summary>Moves a ticket without a workflow on: the desk along any allowed path, its technician to start, pause or finish.</summary>
-    public async Task<long> ChangeStatusAsync(long ticketId, long version, TicketStatus next, CancellationToken ct = default)
+    public Task<long> ChangeStatusAsync(Actor actor, long ticketId, long version, TicketStatus next, CancellationToken ct = default)
     {
-        var user = await currentUser.RequireAsync(Role.Agent, Role.Supervisor, Role.Admin, Role.Technician);
-        return await MutateAsync(ticketId, version, async (db, ticket) =>
+        actor.Require(Role.Agent, Role.Supervisor, Role.Admin, Role.Technician);
+        return MutateAsync(actor, ticketId, version, TicketAccess.Work, (_, ticket, _) =>
         {
-            var access = await TicketAccessRules.ForAsync(db, user, ticket, ct);
-            if (access < TicketAccess.Work || (access == TicketAccess.Work && !TicketAccessRules.TechnicianStatuses.Contains(next)))
+            // Only the desk has Desk access; the assigned technician (Work) may start, pause or finish.
+            if (actor.Role == Role.Technician && !TicketAccessRules.TechnicianStatuses.Contains(next))
             {
                 throw new ForbiddenException();
             }
 
             ticket.ChangeStatus(next, time);
+            return Task.CompletedTask;
         }, ct);
     }
 
     /// <summary>Presses a workflow button of the ticket's current node.</summary>
-    public async Task<long> TransitionAsync(long ticketId, long version, string transitionId, CancellationToken ct = default)
+    public Task<long> TransitionAsync(Actor actor, long ticketId, long version, string transitionId, CancellationToken ct = default)
     {
-        var user = await currentUser.RequireAsync(RoleSets.TicketReaders);
-        return await MutateAsync(ticketId, version, async (db, ticket) =>
+        actor.Require(RoleSets.TicketReaders);
+        return MutateAsync(actor, ticketId, version, TicketAccess.Work, async (db, ticket, token) =>
         {
-            if (await TicketAccessRules.ForAsync(db, user, ticket, ct) < TicketAccess.Work)
-            {
-                throw new ForbiddenException();
-            }
-
-            var workflow = await Workflows.VersionOfAsync(db, ticket, ct)
+            var workflow = await Workflows.VersionOfAsync(db, ticket, token)
                 ?? throw new DomainException("WorkflowNotActive", "The ticket is not at a workflow step.");
-            var template = await LoadTemplateAsync(db, ticket.TemplateId, ct);
-            ticket.Transition(workflow.Graph, transitionId, template, await Workflows.FactsAsync(db, ticket, ct), Workflows.Actor(user), time);
+            var template = await LoadTemplateAsync(db, ticket.TemplateId, token);
+            ticket.Transition(workflow.Graph, transitionId, template, await Workflows.FactsAsync(db, ticket, token), actor.ForWorkflow!, time);
         }, ct);
     }
 
-    private async Task<TicketWorkflowView?> WorkflowViewAsync(ScrmDbContext db, Ticket ticket, TicketTemplate template, UserContext user,
+    /// <summary>Moves a ticket on from a Timer whose wait is over; false when it is not due (any more). For the timer job.</summary>
+    public Task<bool> FireTimerAsync(Actor actor, long ticketId, CancellationToken ct = default)
+    {
+        if (!actor.IsSystem)
+        {
+            throw new ForbiddenException();
+        }
+
+        return work.RunAsync(actor, async (db, token) =>
+        {
+            var ticket = await LoadForChangeAsync(db, ticketId, token);
+            if (await Workflows.VersionOfAsync(db, ticket, token) is not { } workflow)
+            {
+                return false;
+            }
+
+            var template = await LoadTemplateAsync(db, ticket.TemplateId, token);
+            if (!ticket.FireTimer(workflow.Graph, template, await Workflows.FactsAsync(db, ticket, token), time))
+            {
+                return false;
+            }
+
+            await db.SaveChangesOrConflictAsync(token);
+            return true;
+        }, ct);
+    }
+
+    private async Task<TicketWorkflowView?> WorkflowViewAsync(ScrmDbContext db, Ticket ticket, TicketTemplate template, Actor user,
         TicketAccess access, CancellationToken ct)
     {
         if (await Workflows.VersionOfAsync(db, ticket, ct) is not { } workflow)
@@ -148,70 +171,91 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
         }
 
         // A customer follows the progress; the buttons are the staff's.
-        var buttons = access < TicketAccess.Work ? [] : ticket.AvailableTransitions(workflow.Graph, template, await Workflows.FactsAsync(db, ticket, ct), Workflows.Actor(user), time)
+        var buttons = access < TicketAccess.Work ? [] : ticket.AvailableTransitions(workflow.Graph, template, await Workflows.FactsAsync(db, ticket, ct), user.ForWorkflow!, time)
             .Select(b => new WorkflowButton(b.Transition.Id, b.Transition.Label, b.Refusal)).ToList();
         var path = ticket.Visits.OrderBy(v => v.EnteredAt).ThenBy(v => v.Id)
             .Select(v => new VisitRow(v.NodeName, v.Kind, v.EnteredAt, v.ExitedAt, v.ExitedByName, v.ExitedVia)).ToList();
-        return new TicketWorkflowView(workflow.Graph.FindNode(ticket.CurrentNodeId)?.Name, buttons, path, workflow.Version);
+        return new TicketWorkflowView(workflow.Graph.FindNode(ticket.CurrentNodeId)?.Name, buttons, path, workflow.Number);
     }
 
-    public async Task<IReadOnlyList<CommentRow>> CommentsAsync(long ticketId, CancellationToken ct = default)
+    public Task<IReadOnlyList<CommentRow>> CommentsAsync(Actor actor, long ticketId, CancellationToken ct = default)
     {
-        var user = await currentUser.RequireAsync(RoleSets.TicketReaders);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await RequireWorkAccessAsync(db, user, ticketId, ct);
-        return await db.TicketComments.AsNoTracking().Where(c => c.TicketId == ticketId).OrderByDescending(c => c.CreatedAt)
-            .Select(c => new CommentRow(c.Id, c.AuthorName, c.Text, c.CreatedAt)).ToListAsync(ct);
+        actor.Require(RoleSets.TicketReaders);
+        return work.ReadAsync<IReadOnlyList<CommentRow>>(async (db, token) =>
+        {
+            await RequireAccessAsync(db, actor, ticketId, TicketAccess.Work, token);
+            return await db.TicketComments.AsNoTracking().Where(c => c.TicketId == ticketId).OrderByDescending(c => c.CreatedAt)
+                .Select(c => new CommentRow(c.Id, c.AuthorName, c.Text, c.CreatedAt)).ToListAsync(token);
+        }, ct);
     }
 
     /// <summary>Adds a comment: the desk on any ticket, a technician on the tickets assigned to them.</summary>
-    public async Task AddCommentAsync(long ticketId, string? text, CancellationToken ct = default)
+    public Task AddCommentAsync(Actor actor, long ticketId, string? text, CancellationToken ct = default)
     {
-        var user = await currentUser.RequireAsync(RoleSets.TicketReaders);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await RequireWorkAccessAsync(db, user, ticketId, ct);
-        db.TicketComments.Add(TicketComment.Create(ticketId, user.Id, user.DisplayName, text, time));
-        await db.SaveChangesAsync(ct);
-    }
-
-    public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(long ticketId, CancellationToken ct = default)
-    {
-        var user = await currentUser.RequireAsync(RoleSets.TicketReaders);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await RequireWorkAccessAsync(db, user, ticketId, ct);
-        return await TicketHistoryQuery.RunAsync(db, ticketId, ct);
+        actor.Require(RoleSets.TicketReaders);
+        return work.RunAsync(actor, async (db, token) =>
+        {
+            await RequireAccessAsync(db, actor, ticketId, TicketAccess.Work, token);
+            db.TicketComments.Add(TicketComment.Create(ticketId, actor.UserId, actor.DisplayName, text, time));
+            await db.SaveChangesAsync(token);
+        }, ct);
     }
 
     /// <summary>Comments and history are the staff's working notes: the desk and the assigned technician only.</summary>
-    private static async Task RequireWorkAccessAsync(ScrmDbContext db, UserContext user, long ticketId, CancellationToken ct)
+    public Task<IReadOnlyList<HistoryRow>> HistoryAsync(Actor actor, long ticketId, CancellationToken ct = default)
+    {
+        actor.Require(RoleSets.TicketReaders);
+        return work.ReadAsync(async (db, token) =>
+        {
+            await RequireAccessAsync(db, actor, ticketId, TicketAccess.Work, token);
+            return await TicketHistoryQuery.RunAsync(db, ticketId, token);
+        }, ct);
+    }
+
+    private static async Task RequireAccessAsync(ScrmDbContext db, Actor actor, long ticketId, TicketAccess needed, CancellationToken ct)
     {
         var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw new DomainException("TicketNotFound", "The ticket no longer exists.");
-        if (await TicketAccessRules.ForAsync(db, user, ticket, ct) < TicketAccess.Work)
+        if (await TicketAccessRules.ForAsync(db, actor, ticket, ct) < needed)
         {
             throw new ForbiddenException();
         }
     }
 
     /// <summary>
-    /// Loads the ticket, applies a change and saves it, refusing when the ticket is no longer at
-    /// <paramref name="expectedVersion"/>: the user saw an older ticket and would overwrite someone else's change.
+    /// Loads the ticket, checks the actor may do this much with it, applies a change and saves it — refusing when the
+    /// ticket is no longer at <paramref name="expectedVersion"/>: the user saw an older ticket and would overwrite
+    /// someone else's change.
     /// </summary>
-    private async Task<long> MutateAsync(long ticketId, long expectedVersion, Func<ScrmDbContext, Ticket, Task> change, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ticket = await db.Tickets.Include(t => t.Fields).Include(t => t.Visits).AsSplitQuery().SingleOrDefaultAsync(t => t.Id == ticketId, ct)
-            ?? throw new DomainException("TicketNotFound", "The ticket no longer exists.");
-        if (ticket.Version != expectedVersion)
+    private Task<long> MutateAsync(Actor actor, long ticketId, long expectedVersion, TicketAccess needed,
+        Func<ScrmDbContext, Ticket, CancellationToken, Task> change, CancellationToken ct) =>
+        work.RunAsync(actor, async (db, token) =>
         {
-            throw new ConcurrencyConflictException();
-        }
+            var ticket = await LoadForChangeAsync(db, ticketId, token);
+            if (await TicketAccessRules.ForAsync(db, actor, ticket, token) < needed)
+            {
+                throw new ForbiddenException();
+            }
 
-        await change(db, ticket);
-        await db.SaveChangesOrConflictAsync(ct);
+            if (ticket.Version != expectedVersion)
+            {
+                throw new ConcurrencyConflictException();
+            }
 
-        return ticket.Version;
-    }
+            await change(db, ticket, token);
+            await db.SaveChangesOrConflictAsync(token);
+            return ticket.Version;
+        }, ct);
+
+    /// <summary>
+    /// The ticket with what a change needs: its field values, the visit it is in and the last one a person left (who
+    /// sent it to an approval) — not its whole history.
+    /// </summary>
+    private static async Task<Ticket> LoadForChangeAsync(ScrmDbContext db, long ticketId, CancellationToken ct) =>
+        await db.Tickets.Include(t => t.Fields)
+            .Include(t => t.Visits.Where(v => v.ExitedAt == null || v.ExitedById != null).OrderByDescending(v => v.Id).Take(2))
+            .AsSplitQuery().SingleOrDefaultAsync(t => t.Id == ticketId, ct)
+        ?? throw new DomainException("TicketNotFound", "The ticket no longer exists.");
 
     private static async Task<TicketTemplate> LoadTemplateAsync(ScrmDbContext db, long templateId, CancellationToken ct) =>
         await db.TicketTemplates.AsNoTracking().WithForm().SingleOrDefaultAsync(t => t.Id == templateId, ct)
@@ -244,22 +288,5 @@ public sealed class TicketService(IDbContextFactory<ScrmDbContext> dbFactory, Cu
         {
             throw new DomainException("CustomerNotFound", "The chosen customer does not exist.");
         }
-    }
-
-    /// <summary>Takes the next number of today's (China time) counter; the counter row is saved with the ticket.</summary>
-    private async Task<TicketNumber> NextNumberAsync(ScrmDbContext db, CancellationToken ct)
-    {
-        var day = ChinaTime.Today(time);
-        var key = TicketNumber.DayKey(day);
-        var counter = await db.TicketNumberCounters.SingleOrDefaultAsync(c => c.Day == key, ct);
-        if (counter is null)
-        {
-            counter = new TicketNumberCounter { Day = key };
-            db.TicketNumberCounters.Add(counter);
-        }
-
-        counter.Last++;
-        counter.Version++;
-        return new TicketNumber(day, counter.Last);
     }
 }

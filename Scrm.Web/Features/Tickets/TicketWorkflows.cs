@@ -27,6 +27,4 @@ internal static class Workflows
             : null;
         return new TicketFacts(region?.Tier, level, region?.ParentId);
     }
-
-    public static WorkflowActor Actor(UserContext user) => new(user.Id, user.DisplayName, user.Role);
 }

@@ -1,16 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
-using Scrm.Data.Auditing;
+using Scrm.Domain.Common;
 
 namespace Scrm.Web.Features.Tickets;
 
 /// <summary>
-/// Moves tickets on from Timer nodes whose wait is over. Runs every minute in the background; each due ticket is
-/// saved on its own, so one refused move (a concurrent edit) does not hold up the others.
+/// Moves tickets on from Timer nodes whose wait is over, oldest due first, every minute on every instance. Each ticket
+/// is one command of its own: when two instances reach the same ticket, its concurrency token lets only one move it,
+/// and one ticket that fails is logged and skipped without holding up the rest.
 /// </summary>
 public sealed class WorkflowTimerService(IServiceScopeFactory scopes, TimeProvider time, ILogger<WorkflowTimerService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    private const int BatchSize = 200;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,37 +35,27 @@ public sealed class WorkflowTimerService(IServiceScopeFactory scopes, TimeProvid
     public async Task<int> FireDueTimersAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>();
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        var work = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         var now = time.GetUtcNow().UtcDateTime;
-        List<long> due;
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            due = await db.Tickets.Where(t => t.TimerDueAt != null && t.TimerDueAt <= now).Select(t => t.Id).Take(500).ToListAsync(ct);
-        }
+        var due = await work.ReadAsync((db, token) => db.Tickets.Where(t => t.TimerDueAt != null && t.TimerDueAt <= now)
+            .OrderBy(t => t.TimerDueAt).ThenBy(t => t.Id).Select(t => t.Id).Take(BatchSize).ToListAsync(token), ct);
 
         var moved = 0;
+        var job = Actor.System(ActorChannel.Job);
         foreach (var id in due)
         {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            db.Actor = AuditActor.System;
-            var ticket = await db.Tickets.Include(t => t.Fields).Include(t => t.Visits).AsSplitQuery().SingleAsync(t => t.Id == id, ct);
-            if (await Workflows.VersionOfAsync(db, ticket, ct) is not { } workflow)
+            try
             {
-                continue;
+                moved += await tickets.FireTimerAsync(job, id, ct) ? 1 : 0;
             }
-
-            var template = await db.TicketTemplates.AsNoTracking().WithForm().SingleAsync(t => t.Id == ticket.TemplateId, ct);
-            if (ticket.FireTimer(workflow.Graph, template, await Workflows.FactsAsync(db, ticket, ct), time))
+            catch (Security.ConcurrencyConflictException)
             {
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                    moved++;
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    // Someone edited the ticket meanwhile; the timer is still due and fires on the next round.
-                }
+                // Someone (or another instance) changed the ticket meanwhile; if still due it fires on the next round.
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The timer of ticket {TicketId} could not fire; the other tickets go on.", id);
             }
         }
 

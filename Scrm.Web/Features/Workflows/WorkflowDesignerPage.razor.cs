@@ -17,7 +17,7 @@ public sealed partial class WorkflowDesignerPage : IDisposable
 {
     private WorkflowDesign? _design;
     private string _name = "";
-    private long _revision;
+    private long _version;
     private bool _readOnly;
     private bool _notFound;
     private bool _busy;
@@ -34,6 +34,7 @@ public sealed partial class WorkflowDesignerPage : IDisposable
     [Parameter] public string? Id { get; set; }
 
     [Inject] private WorkflowService Workflows { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private LookupService Lookups { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -47,8 +48,9 @@ public sealed partial class WorkflowDesignerPage : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         await ReloadAsync();
-        var cities = await Lookups.CitiesAsync();
-        var templates = await Lookups.TemplatesAsync(activeOnly: false);
+        var actor = await CurrentUser.RequireAsync();
+        var cities = await Lookups.CitiesAsync(actor);
+        var templates = await Lookups.TemplatesAsync(actor, activeOnly: false);
         _lookups = new ConditionLookups(
             cities.Select(c => new Choice(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Display)).ToList(),
             templates.Select(t => new Choice(t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Name)).ToList());
@@ -58,9 +60,10 @@ public sealed partial class WorkflowDesignerPage : IDisposable
     {
         _conflict = false;
         _problems = null;
+        var actor = await CurrentUser.RequireAsync();
         var design = Id is not null
-            ? (UrlValues.ParseId(Id) is { } id ? await Workflows.GetVersionAsync(id) : null)
-            : (UrlValues.ParseId(TemplateId) is { } templateId ? await Workflows.OpenDraftAsync(templateId) : null);
+            ? (UrlValues.ParseId(Id) is { } id ? await Workflows.GetVersionAsync(actor, id) : null)
+            : (UrlValues.ParseId(TemplateId) is { } templateId ? await Workflows.OpenDraftAsync(actor, templateId) : null);
         _design = design;
         _notFound = design is null;
         if (design is null)
@@ -69,7 +72,7 @@ public sealed partial class WorkflowDesignerPage : IDisposable
         }
 
         _name = design.Name;
-        _revision = design.Revision;
+        _version = design.Version;
         _readOnly = Id is not null || design.IsPublished;
         LoadGraph(design.Graph, resetHistory: true);
     }
@@ -87,20 +90,21 @@ public sealed partial class WorkflowDesignerPage : IDisposable
     // The first save of a draft opened unsaved creates its row; later saves update it.
     private async Task SaveGraphAsync()
     {
+        var actor = await CurrentUser.RequireAsync();
         if (_design!.IsSaved)
         {
-            _revision = await Workflows.SaveDraftAsync(_design.Id, _revision, _name, CurrentGraph);
+            _version = await Workflows.SaveDraftAsync(actor, _design.Id, _version, _name, CurrentGraph);
         }
         else
         {
-            _design = await Workflows.CreateDraftAsync(_design.TemplateId, _design.Version, _name, CurrentGraph);
-            _revision = _design.Revision;
+            _design = await Workflows.CreateDraftAsync(actor, _design.TemplateId, _design.Number, _name, CurrentGraph);
+            _version = _design.Version;
         }
     }
 
     private async Task ValidateAsync()
     {
-        await RunAsync(async () => ShowProblems(await Workflows.ValidateAsync(_design!.TemplateId, CurrentGraph)));
+        await RunAsync(async () => ShowProblems(await Workflows.ValidateAsync(await CurrentUser.RequireAsync(), _design!.TemplateId, CurrentGraph)));
     }
 
     private async Task PublishAsync()
@@ -112,11 +116,12 @@ public sealed partial class WorkflowDesignerPage : IDisposable
                 await SaveGraphAsync();
             }
 
-            var version = await Workflows.PublishAsync(_design!.Id, _revision, _name, CurrentGraph);
+            var actor = await CurrentUser.RequireAsync();
+            var number = await Workflows.PublishAsync(actor, _design!.Id, _version, _name, CurrentGraph);
             ShowProblems([]);
             _dirty = false;
-            Snackbar.Add(L["Designer.PublishedVersion", version], Severity.Success);
-            _design = await Workflows.GetVersionAsync(_design.Id);
+            Snackbar.Add(L["Designer.PublishedVersion", number], Severity.Success);
+            _design = await Workflows.GetVersionAsync(actor, _design.Id);
             _readOnly = true;
             SetLocked(true);
         });
@@ -126,7 +131,7 @@ public sealed partial class WorkflowDesignerPage : IDisposable
     {
         _versionsOpen = true;
         _versions = null;
-        _versions = await Workflows.VersionsAsync(_design!.DefinitionId);
+        _versions = await Workflows.VersionsAsync(await CurrentUser.RequireAsync(), _design!.DefinitionId);
     }
 
     private async Task RunAsync(Func<Task> action)

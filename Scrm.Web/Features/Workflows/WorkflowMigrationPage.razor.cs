@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Scrm.Domain.Common;
 using Scrm.Domain.Workflows;
+using Scrm.Web.Security;
 using Scrm.Web.Shared;
 
 namespace Scrm.Web.Features.Workflows;
@@ -23,13 +24,14 @@ public partial class WorkflowMigrationPage
 
     [Inject] private WorkflowMigrationService Migrations { get; set; } = default!;
     [Inject] private WorkflowService Workflows { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
-        _setup = UrlValues.ParseId(FromId) is { } fromId ? await Migrations.SetupAsync(fromId) : null;
+        _setup = UrlValues.ParseId(FromId) is { } fromId ? await Migrations.SetupAsync(await CurrentUser.RequireAsync(), fromId) : null;
         _notFound = _setup is null;
         _breadcrumbs = [new(L["Nav.Workflows"], "admin/workflows"), new(L["Migration.Title"], null, disabled: true)];
         if (_setup is { Targets.Count: > 0 } setup)
@@ -41,7 +43,7 @@ public partial class WorkflowMigrationPage
     private async Task ChooseTargetAsync(long? id)
     {
         _toId = id;
-        _to = id is { } toId ? await Workflows.GetVersionAsync(toId) : null;
+        _to = id is { } toId ? await Workflows.GetVersionAsync(await CurrentUser.RequireAsync(), toId) : null;
         _plan = null;
         _mapping.Clear();
 
@@ -79,7 +81,7 @@ public partial class WorkflowMigrationPage
             return;
         }
 
-        await RunAsync(async () => _plan = await Migrations.PlanAsync(_setup!.From.Id, toId, _mapping));
+        await RunAsync(async () => _plan = await Migrations.PlanAsync(await CurrentUser.RequireAsync(), _setup!.From.Id, toId, _mapping));
     }
 
     private async Task ApplyAsync()
@@ -90,7 +92,7 @@ public partial class WorkflowMigrationPage
         }
 
         var count = plan.Moves.Sum(m => m.Tickets);
-        var confirmed = await Dialogs.ShowMessageBoxAsync(L["Migration.Title"], L["Migration.Confirm", count, _to!.Version], yesText: L["Migration.Apply", count], cancelText: L["Common.Cancel"]);
+        var confirmed = await Dialogs.ShowMessageBoxAsync(L["Migration.Title"], L["Migration.Confirm", count, _to!.Number], yesText: L["Migration.Apply", count], cancelText: L["Common.Cancel"]);
         if (confirmed != true)
         {
             return;
@@ -98,8 +100,8 @@ public partial class WorkflowMigrationPage
 
         await RunAsync(async () =>
         {
-            var moved = await Migrations.ApplyAsync(_setup!.From.Id, toId, _mapping);
-            Snackbar.Add(L["Migration.Done", moved, _to.Version], Severity.Success);
+            var moved = await Migrations.ApplyAsync(await CurrentUser.RequireAsync(), _setup!.From.Id, toId, _mapping);
+            Snackbar.Add(L["Migration.Done", moved, _to.Number], Severity.Success);
             await OnParametersSetAsync();
         });
     }

@@ -12,59 +12,63 @@ namespace Scrm.Web.Features.Workflows;
 public sealed record MigrationSetup(WorkflowDesign From, IReadOnlyList<WorkflowVersionRow> Targets, IReadOnlyDictionary<string, int> TicketsPerNode);
 
 /// <summary>Moves in-flight tickets from one published version to another with an explicit node mapping.</summary>
-public sealed class WorkflowMigrationService(IDbContextFactory<ScrmDbContext> dbFactory, CurrentUser currentUser, WorkflowService workflows, TimeProvider time)
+public sealed class WorkflowMigrationService(UnitOfWork work, WorkflowService workflows, TimeProvider time)
 {
-    public async Task<MigrationSetup?> SetupAsync(long fromId, CancellationToken ct = default)
+    public async Task<MigrationSetup?> SetupAsync(Actor actor, long fromId, CancellationToken ct = default)
     {
-        await currentUser.RequireAsync(Role.Admin);
-        if (await workflows.GetVersionAsync(fromId, ct) is not { } from)
+        actor.Require(Role.Admin);
+        if (await workflows.GetVersionAsync(actor, fromId, ct) is not { } from)
         {
             return null;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var perNode = await OpenTickets(db, fromId).GroupBy(t => t.CurrentNodeId!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var targets = (await workflows.VersionsAsync(from.DefinitionId, ct)).Where(v => v.IsPublished && v.Id != fromId).ToList();
+        var perNode = await work.ReadAsync((db, token) => OpenTickets(db, fromId).GroupBy(t => t.CurrentNodeId!)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, token), ct);
+        var targets = (await workflows.VersionsAsync(actor, from.DefinitionId, ct)).Where(v => v.IsPublished && v.Id != fromId).ToList();
         return new MigrationSetup(from, targets, perNode);
     }
 
     /// <summary>The dry run: nothing changes.</summary>
-    public async Task<MigrationPlan> PlanAsync(long fromId, long toId, IReadOnlyDictionary<string, string> mapping, CancellationToken ct = default)
+    public async Task<MigrationPlan> PlanAsync(Actor actor, long fromId, long toId, IReadOnlyDictionary<string, string> mapping, CancellationToken ct = default)
     {
-        await currentUser.RequireAsync(Role.Admin);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (migration, _) = await LoadAsync(db, fromId, toId, mapping, ct);
-        return migration.Plan(await OpenTickets(db, fromId).Select(t => t.CurrentNodeId!).ToListAsync(ct));
+        actor.Require(Role.Admin);
+        return await work.ReadAsync(async (db, token) =>
+        {
+            var (migration, _) = await LoadAsync(db, fromId, toId, mapping, token);
+            return migration.Plan(await OpenTickets(db, fromId).Select(t => t.CurrentNodeId!).ToListAsync(token));
+        }, ct);
     }
 
-    /// <summary>Moves every open ticket as the dry run showed, in one transaction; returns how many moved.</summary>
-    public async Task<int> ApplyAsync(long fromId, long toId, IReadOnlyDictionary<string, string> mapping, CancellationToken ct = default)
+    /// <summary>Moves every open ticket as the dry run showed, in one save; returns how many moved.</summary>
+    public async Task<int> ApplyAsync(Actor actor, long fromId, long toId, IReadOnlyDictionary<string, string> mapping, CancellationToken ct = default)
     {
-        await currentUser.RequireAsync(Role.Admin);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (migration, to) = await LoadAsync(db, fromId, toId, mapping, ct);
-        var tickets = await OpenTickets(db, fromId).Include(t => t.Visits).ToListAsync(ct);
-        var plan = migration.Plan(tickets.Select(t => t.CurrentNodeId!));
-        if (!plan.CanApply)
+        actor.Require(Role.Admin);
+        return await work.RunAsync(actor, async (db, token) =>
         {
-            throw new WorkflowValidationException(plan.Problems);
-        }
+            var (migration, to) = await LoadAsync(db, fromId, toId, mapping, token);
+            var tickets = await OpenTickets(db, fromId).Include(t => t.Visits).ToListAsync(token);
+            var plan = migration.Plan(tickets.Select(t => t.CurrentNodeId!));
+            if (!plan.CanApply)
+            {
+                throw new WorkflowValidationException(plan.Problems);
+            }
 
-        foreach (var ticket in tickets)
-        {
-            ticket.MigrateWorkflow(to.Id, to.Graph, migration.TargetFor(ticket.CurrentNodeId!)!, time);
-        }
+            foreach (var ticket in tickets)
+            {
+                ticket.MigrateWorkflow(to.Id, to.Graph, migration.TargetFor(ticket.CurrentNodeId!)!, time);
+            }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("MigrationRaced", "Some tickets changed while migrating; nothing was moved. Run the dry run again.");
-        }
+            try
+            {
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new DomainException("MigrationRaced", "Some tickets changed while migrating; nothing was moved. Run the dry run again.");
+            }
 
-        return tickets.Count;
+            return tickets.Count;
+        }, ct);
     }
 
     private static IQueryable<Ticket> OpenTickets(ScrmDbContext db, long workflowId) =>

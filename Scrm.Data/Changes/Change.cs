@@ -1,0 +1,40 @@
+namespace Scrm.Data.Changes;
+
+/// <summary>What kind of thing a <see cref="Change"/> is about.</summary>
+public static class ChangeKinds
+{
+    public const string Ticket = "Ticket";
+    public const string Comment = "Comment";
+    public const string Template = "Template";
+    public const string Workflow = "Workflow";
+    public const string Notification = "Notification";
+}
+
+/// <summary>
+/// One committed change, small and serializable so a Redis backplane can carry it later: what changed, its new
+/// version, the facts subscribers filter on, and who did it.
+/// </summary>
+/// <param name="Id">The changed thing's id (for a comment, its ticket's).</param>
+/// <param name="What">What changed, e.g. <c>Status</c>, <c>AssigneeId</c>, <c>Fields.model</c>, <c>Created</c>.</param>
+public sealed record Change(string Kind, long Id, long Version, IReadOnlyList<string> What, string ActorId, string ActorName)
+{
+    public long? TemplateId { get; init; }
+    public long? RegionId { get; init; }
+    public string? AssigneeId { get; init; }
+
+    /// <summary>For a notification: the user it is for.</summary>
+    public string? RecipientId { get; init; }
+}
+
+/// <summary>
+/// Committed changes, pushed to whoever shows live data. In-process on one instance; a Redis pub/sub implementation
+/// can replace it without touching a subscriber.
+/// </summary>
+public interface IChangeFeed
+{
+    /// <summary>Called after commit; never throws back into the command that already committed.</summary>
+    void Publish(IReadOnlyList<Change> changes);
+
+    /// <summary>Calls <paramref name="onChanges"/> with every published batch until the subscription is disposed.</summary>
+    IDisposable Subscribe(Action<IReadOnlyList<Change>> onChanges);
+}

@@ -1,0 +1,54 @@
+using Scrm.Data.Saving;
+using Scrm.Domain.Common;
+using Scrm.Domain.Notifications;
+using Scrm.Domain.Templates;
+using Scrm.Domain.Tickets;
+using Scrm.Domain.Workflows;
+
+namespace Scrm.Data.Changes;
+
+/// <summary>Turns the events of a committed save into change-feed messages: one per aggregate (and per commented ticket).</summary>
+internal static class ChangeProjection
+{
+    public static List<Change> Project(IEnumerable<RaisedEvents> raised, Actor actor)
+    {
+        var changes = new List<Change>();
+        foreach (var group in raised.GroupBy(r => r.Root, ReferenceEqualityComparer.Instance))
+        {
+            var root = (AggregateRoot)group.Key!;
+            var events = group.SelectMany(r => r.Events).ToList();
+            var what = events.SelectMany(Names).Distinct(StringComparer.Ordinal).ToList();
+            Change? change = root switch
+            {
+                Ticket t => new(ChangeKinds.Ticket, t.Id, t.Version, what, actor.UserId, actor.DisplayName)
+                {
+                    TemplateId = t.TemplateId,
+                    RegionId = t.RegionId,
+                    AssigneeId = t.AssigneeId,
+                },
+                TicketComment c => new(ChangeKinds.Comment, c.TicketId, c.Version, what, actor.UserId, actor.DisplayName),
+                TicketTemplate t => new(ChangeKinds.Template, t.Id, t.Version, what, actor.UserId, actor.DisplayName) { TemplateId = t.Id },
+                WorkflowDefinition w => new(ChangeKinds.Workflow, w.Id, w.Version, what, actor.UserId, actor.DisplayName) { TemplateId = w.TemplateId },
+                Notification n => new(ChangeKinds.Notification, n.Id, n.Version, what, actor.UserId, actor.DisplayName) { RecipientId = n.RecipientId },
+                _ => null,
+            };
+            if (change is not null)
+            {
+                changes.Add(change);
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>What an event says changed, in the names subscribers filter on.</summary>
+    private static IEnumerable<string> Names(IDomainEvent domainEvent) => domainEvent switch
+    {
+        TicketEdited e => e.Changed,
+        TicketAssigned => [nameof(Ticket.AssigneeId)],
+        TicketStatusChanged => [nameof(Ticket.Status)],
+        TicketNodeEntered => [nameof(Ticket.CurrentNodeId)],
+        TicketMigrated => [nameof(Ticket.WorkflowId)],
+        _ => [domainEvent.GetType().Name],
+    };
+}

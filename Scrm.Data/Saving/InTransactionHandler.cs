@@ -1,0 +1,24 @@
+using Scrm.Domain.Common;
+
+namespace Scrm.Data.Saving;
+
+/// <summary>
+/// Reacts to a domain event inside the transaction that saves it (ledger postings, rollups, due times): what it
+/// changes commits or rolls back with the change that raised the event.
+/// </summary>
+public interface IInTransactionHandler
+{
+    bool Handles(IDomainEvent domainEvent);
+
+    Task HandleAsync(IDomainEvent domainEvent, ScrmDbContext db, CancellationToken ct);
+}
+
+/// <summary>A handler for one event type.</summary>
+public abstract class InTransactionHandler<TEvent> : IInTransactionHandler where TEvent : IDomainEvent
+{
+    public bool Handles(IDomainEvent domainEvent) => domainEvent is TEvent;
+
+    public Task HandleAsync(IDomainEvent domainEvent, ScrmDbContext db, CancellationToken ct) => HandleAsync((TEvent)domainEvent, db, ct);
+
+    protected abstract Task HandleAsync(TEvent domainEvent, ScrmDbContext db, CancellationToken ct);
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using Scrm.Domain.Common;
+
+namespace Scrm.Domain.Tickets;
+
+/// <summary>
+/// Something that happened to a ticket. It holds the ticket itself, not a copy of its id, so an event raised before
+/// the ticket's first save reads the id the database gave it once saved.
+/// </summary>
+public abstract record TicketEvent([property: JsonIgnore] Ticket Ticket) : IDomainEvent
+{
+    [JsonIgnore]
+    public long TicketId => Ticket.Id;
+}
+
+public sealed record TicketCreated(Ticket Ticket) : TicketEvent(Ticket);
+
+/// <summary>The desk edited the ticket; <see cref="Changed"/> names the inputs that changed (custom fields as <c>Fields.key</c>).</summary>
+public sealed record TicketEdited(Ticket Ticket, IReadOnlyList<string> Changed) : TicketEvent(Ticket);
+
+public sealed record TicketAssigned(Ticket Ticket, string? From, string? To) : TicketEvent(Ticket);
+
+public sealed record TicketStatusChanged(Ticket Ticket, TicketStatus From, TicketStatus To) : TicketEvent(Ticket);
+
+/// <summary>The ticket entered a node of its workflow (<see cref="FromNodeId"/> is null when the workflow starts).</summary>
+public sealed record TicketNodeEntered(Ticket Ticket, string? FromNodeId, string NodeId) : TicketEvent(Ticket);
+
+public sealed record TicketTimerFired(Ticket Ticket, string NodeId) : TicketEvent(Ticket);
+
+public sealed record TicketMigrated(Ticket Ticket, long? FromWorkflowId, long ToWorkflowId, string NodeId) : TicketEvent(Ticket);
+
+/// <summary>An Action node asked to notify the people working the ticket.</summary>
+public sealed record NotificationRequested(Ticket Ticket, string NodeId, string Message) : TicketEvent(Ticket);
+
+/// <summary>An Action node asked for the ticket to be settled (priced and booked).</summary>
+public sealed record SettlementRequested(Ticket Ticket, string NodeId) : TicketEvent(Ticket);
+
+/// <summary>A Timer ran out with escalation: supervisors should look at the ticket.</summary>
+public sealed record TicketEscalated(Ticket Ticket, string NodeId, string NodeName) : TicketEvent(Ticket);
+
+/// <summary>Someone wrote on the ticket's activity stream.</summary>
+public sealed record TicketCommented(TicketComment Comment) : IDomainEvent;
