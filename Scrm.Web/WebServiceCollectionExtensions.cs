@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
@@ -118,7 +119,11 @@ public static class WebServiceCollectionExtensions
             o.SlidingExpiration = true;
             // Development runs on plain http (README); everywhere else the cookie never travels unencrypted.
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            // A deactivated user, a changed role or a logout elsewhere ends the cookie on its next request.
+            o.Events.OnValidatePrincipal = SessionValidator.RejectStaleCookieAsync;
         });
+        services.AddSingleton<SessionValidator>();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
         services.AddSingleton<SignInThrottle>();
         services.AddAuthorization();
 

@@ -23,6 +23,12 @@ public static class AccountEndpoints
                 return Results.BadRequest();
             }
 
+            // A new stamp makes every copy of this user's cookie, and their other open circuits, stale (SessionValidator).
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/login");
         });

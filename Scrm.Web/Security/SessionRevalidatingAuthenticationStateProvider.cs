@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+
+namespace Scrm.Web.Security;
+
+/// <summary>
+/// A circuit lives for hours on the principal it started with; once a minute this asks <see cref="SessionValidator"/>
+/// whether that principal is still current. When it is not (deactivated, role changed, signed out elsewhere), the
+/// circuit turns anonymous and the router's <c>RedirectToLogin</c> takes over.
+/// </summary>
+/// <remarks>Not sealed so tests can reach the protected check through a subclass.</remarks>
+public class SessionRevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, SessionValidator sessions)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        sessions.IsCurrentAsync(authenticationState.User, cancellationToken);
+}
