@@ -6,23 +6,28 @@ namespace Scrm.Data;
 /// <summary>A user's session ended (signed out elsewhere, deactivated or given another role) since the page was opened.</summary>
 public sealed class SessionEndedException() : DomainException("SessionEnded", "Your session has ended or your role has changed. Sign in again.");
 
-/// <summary>Refuses a data-changing command at once when the database no longer backs the actor's session.</summary>
-internal static class Sessions
+/// <summary>
+/// Whether the database still backs an actor's session: the login exists, its profile is active with the same role,
+/// and the security stamp is the one the session was issued with (signing out anywhere changes it). The login cookie,
+/// the open circuits and every command ask here.
+/// </summary>
+public static class Sessions
 {
-    public static async Task EnsureCurrentAsync(ScrmDbContext db, Actor actor, CancellationToken ct)
+    /// <summary>Refuses a data-changing command at once when the session is no longer current.</summary>
+    internal static async Task EnsureCurrentAsync(ScrmDbContext db, Actor actor, CancellationToken ct)
     {
-        if (actor.IsSystem)
-        {
-            return;
-        }
-
-        var current = await db.UserProfiles.AsNoTracking().Where(p => p.Id == actor.UserId)
-            .Select(p => new { p.IsActive, p.Role, Stamp = db.Users.Where(u => u.Id == p.Id).Select(u => u.SecurityStamp).FirstOrDefault() })
-            .SingleOrDefaultAsync(ct);
-        if (current is null || !current.IsActive || current.Role != actor.Role
-            || (actor.SessionStamp is not null && actor.SessionStamp != current.Stamp))
+        if (!actor.IsSystem && !await IsCurrentAsync(db, actor, ct))
         {
             throw new SessionEndedException();
         }
+    }
+
+    public static async Task<bool> IsCurrentAsync(ScrmDbContext db, Actor actor, CancellationToken ct)
+    {
+        var current = await db.UserProfiles.AsNoTracking().Where(p => p.Id == actor.UserId)
+            .Select(p => new { p.IsActive, p.Role, Stamp = db.Users.Where(u => u.Id == p.Id).Select(u => u.SecurityStamp).FirstOrDefault() })
+            .SingleOrDefaultAsync(ct);
+        return current is { IsActive: true } && current.Role == actor.Role
+            && (actor.SessionStamp is null || actor.SessionStamp == current.Stamp);
     }
 }

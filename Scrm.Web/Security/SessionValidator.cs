@@ -13,34 +13,18 @@ namespace Scrm.Web.Security;
 /// is the profile's role and the security stamp claim is the login's stamp. The login cookie (every request) and the
 /// open circuits (<see cref="SessionRevalidatingAuthenticationStateProvider"/>) ask the same question here.
 /// </summary>
-/// <remarks>
-/// Built on the plain context creator rather than the audited <see cref="IDbContextFactory{ScrmDbContext}"/>: that one
-/// asks <see cref="CurrentUser"/> for the actor, which asks the authentication state provider, which asks this class.
-/// The check only reads, so there is nothing to audit.
-/// </remarks>
-public sealed class SessionValidator(Func<ScrmDbContext> createDb, IOptions<IdentityOptions> identityOptions)
+public sealed class SessionValidator(IDbContextFactory<ScrmDbContext> dbFactory)
 {
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken ct = default)
     {
-        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (principal.Identity?.IsAuthenticated != true || userId is null)
+        // A session without a stamp was not issued by our sign-in.
+        if (CurrentUser.FromPrincipal(principal, Domain.Common.ActorChannel.Web) is not { SessionStamp: not null } actor)
         {
             return false;
         }
 
-        await using var db = createDb();
-        var current = await (
-                from user in db.Users
-                join profile in db.UserProfiles on user.Id equals profile.Id
-                where user.Id == userId
-                select new { user.SecurityStamp, profile.Role, profile.IsActive })
-            .AsNoTracking()
-            .SingleOrDefaultAsync(ct);
-
-        return current is { IsActive: true }
-            && principal.FindFirstValue(ClaimTypes.Role) == current.Role.ToString()
-            && current.SecurityStamp is not null
-            && principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType) == current.SecurityStamp;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Sessions.IsCurrentAsync(db, actor, ct);
     }
 
     /// <summary>
