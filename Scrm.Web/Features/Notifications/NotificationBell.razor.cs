@@ -44,7 +44,8 @@ public sealed partial class NotificationBell
                 StateHasChanged();
             }),
             Time, logger: Logger);
-        _actor = await CurrentUser.RequireAsync();
+        // A principal that carries no actor (no id or role claim) has no notifications: no bell, rather than a broken layout.
+        _actor = await CurrentUser.GetAsync();
         await LoadAsync();
     }
 
