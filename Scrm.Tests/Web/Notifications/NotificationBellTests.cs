@@ -16,7 +16,7 @@ public sealed class NotificationBellTests : ScrmComponentTest
 {
     private FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
 
-    private Task<string> AgentIdAsync() => TestApp.ActorAsync(Services, UserName).ContinueWith(t => t.Result.UserId, TaskScheduler.Default);
+    private async Task<string> AgentIdAsync() => (await TestApp.ActorAsync(Services, UserName)).UserId;
 
     private IRenderedComponent<ContainerFragment> RenderBell() => Render(builder =>
     {
@@ -91,14 +91,13 @@ public sealed class NotificationBellTests : ScrmComponentTest
     }
 
     [Fact]
-    public async Task NoNotifications_SaysSo()
+    public void NoNotifications_SaysSo()
     {
         var cut = RenderBell();
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=bell-button]")));
         Open(cut);
 
         Assert.Equal("No notifications yet. They appear here when a ticket needs you.", cut.Find("[data-testid=bell-empty]").TextContent.Trim());
-        await Task.CompletedTask;
     }
 
     [Fact]
