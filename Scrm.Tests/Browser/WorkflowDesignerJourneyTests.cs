@@ -150,7 +150,10 @@ public sealed class WorkflowDesignerJourneyTests(AppServerFixture app)
         await page.Mouse.MoveAsync(bx, by, new() { Steps = 5 });
         await page.WaitForFunctionAsync(LinkEndsNear, new { links, x = (double)bx, y = (double)by });
         await page.Mouse.UpAsync();
-        await Expect(page.Locator("[data-testid=link-properties]")).ToBeVisibleAsync();
+
+        // The panel shows the new link, not still the one drawn before it.
+        var route = $"{await from.Locator(".wf-title").InnerTextAsync()} → {await to.Locator(".wf-title").InnerTextAsync()}";
+        await Expect(page.Locator("[data-testid=link-properties] .mud-typography-caption").First).ToHaveTextAsync(route);
     }
 
     // The link being drawn (one more than before the drag) reaches the point on screen, give or take its arrow head: it has
