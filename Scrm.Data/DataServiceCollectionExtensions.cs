@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
             sp.GetRequiredService<OutboxRoutes>(), sp.GetRequiredService<IChangeFeed>()));
         services.AddSingleton<IDbContextFactory<ScrmDbContext>, ScrmDbContextFactory>();
         services.TryAddSingleton<UnitOfWork>();
+        services.TryAddSingleton<OutboxDispatcher>();
         return services;
     }
 

@@ -9,11 +9,15 @@ using MudBlazor;
 using MudBlazor.Services;
 using Scrm.Data;
 using Scrm.Data.Identity;
+using Scrm.Data.Outbox;
+using Scrm.Data.Saving;
 using Scrm.Data.Providers;
 using Scrm.Data.Seed;
+using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
 using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
+using Scrm.Web.Features.Admin;
 using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Notifications;
 using Scrm.Web.Features.Templates;
@@ -43,6 +47,7 @@ public static class WebServiceCollectionExtensions
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
         services.AddScrmFeatures();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerService>());
+        services.AddHostedService<OutboxDeliveryService>();
         return builder;
     }
 
@@ -166,6 +171,16 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowMigrationService>();
         services.AddSingleton<WorkflowTimerService>();
+        AddBackgroundWork(services);
         return services;
+    }
+
+    /// <summary>The consumers of after-commit work (each registers its outbox route), the in-transaction handlers, and their admin page.</summary>
+    private static void AddBackgroundWork(IServiceCollection services)
+    {
+        services.AddOutboxConsumer<NotificationRequested, WorkflowNotificationConsumer>();
+        services.AddOutboxConsumer<TicketEscalated, EscalationNotificationConsumer>();
+        services.AddSingleton<IInTransactionHandler, AwaitSettlementHandler>();
+        services.AddScoped<OutboxAdminService>();
     }
 }

@@ -30,19 +30,59 @@ public sealed class OutboxMessage
     public string Payload { get; private set; } = "{}";
 
     public DateTime CreatedAt { get; private set; }
-    public int Attempts { get; set; }
-    public DateTime NextAttemptAt { get; set; }
+    public int Attempts { get; private set; }
+    public DateTime NextAttemptAt { get; private set; }
 
-    /// <summary>The instance working the message, until <see cref="ClaimedUntil"/>; a claim that ran out may be taken over.</summary>
-    public string? ClaimedBy { get; set; }
+    /// <summary>The claim working the message, until <see cref="ClaimedUntil"/>; a claim that ran out may be taken over.</summary>
+    public string? ClaimedBy { get; private set; }
 
-    public DateTime? ClaimedUntil { get; set; }
-    public DateTime? DeliveredAt { get; set; }
+    public DateTime? ClaimedUntil { get; private set; }
+    public DateTime? DeliveredAt { get; private set; }
 
     /// <summary>Set after the last allowed attempt failed: an admin looks at it and may retry it.</summary>
-    public DateTime? ParkedAt { get; set; }
+    public DateTime? ParkedAt { get; private set; }
 
-    public string? LastError { get; set; }
+    public string? LastError { get; private set; }
+
+    /// <summary>Its consumer did its work: the message is done and its claim let go.</summary>
+    public void Delivered(DateTime now)
+    {
+        DeliveredAt = now;
+        ClaimedBy = null;
+        ClaimedUntil = null;
+    }
+
+    /// <summary>
+    /// The consumer failed: counts the attempt, lets the claim go and waits <paramref name="backOff"/> before the next;
+    /// the <paramref name="maxAttempts"/>th failure parks the message for an admin.
+    /// </summary>
+    public void Failed(string error, DateTime now, TimeSpan backOff, int maxAttempts)
+    {
+        Attempts++;
+        LastError = error.Length <= ErrorMaxLength ? error : error[..ErrorMaxLength];
+        NextAttemptAt = now + backOff;
+        ClaimedBy = null;
+        ClaimedUntil = null;
+        if (Attempts >= maxAttempts)
+        {
+            ParkedAt = now;
+        }
+    }
+
+    /// <summary>An admin sends a parked message back: it is due at once, with its attempts counted afresh.</summary>
+    public void Retry(DateTime now)
+    {
+        if (ParkedAt is null || DeliveredAt is not null)
+        {
+            throw new DomainException("OutboxNotParked", $"Outbox message {Id} is not parked.", Id);
+        }
+
+        ParkedAt = null;
+        Attempts = 0;
+        NextAttemptAt = now;
+        ClaimedBy = null;
+        ClaimedUntil = null;
+    }
 
     internal static OutboxMessage For(IDomainEvent domainEvent, DateTime now) => new()
     {

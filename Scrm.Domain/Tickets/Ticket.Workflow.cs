@@ -234,13 +234,21 @@ public sealed partial class Ticket
     {
         SetStatus(node.StatusWhileHere());
         TimerDueAt = node.Kind == NodeKind.Timer ? DueAt(node, time) : null;
+        ForgetTimerFailures();
         Touch(time);
     }
 
-    /// <summary>The settlement capability's consumer of <see cref="SettlementRequested"/> marks the ticket as waiting for it.</summary>
+    /// <summary>
+    /// Marks the ticket as waiting for settlement (待结算), in the transaction that raised <see cref="SettlementRequested"/>;
+    /// already waiting changes nothing.
+    /// </summary>
     public void AwaitSettlement()
     {
-        AwaitingSettlement = true;
+        if (!AwaitingSettlement)
+        {
+            AwaitingSettlement = true;
+            Raise(new TicketAwaitingSettlement(this));
+        }
     }
 
     private DateTime? DueAt(WorkflowNode node, TimeProvider time)

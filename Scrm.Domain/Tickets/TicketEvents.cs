@@ -38,5 +38,17 @@ public sealed record SettlementRequested(Ticket Ticket, string NodeId) : TicketE
 /// <summary>A Timer ran out with escalation: supervisors should look at the ticket.</summary>
 public sealed record TicketEscalated(Ticket Ticket, string NodeId, string NodeName) : TicketEvent(Ticket);
 
+/// <summary>The ticket now waits for settlement to price and book it (待结算).</summary>
+public sealed record TicketAwaitingSettlement(Ticket Ticket) : TicketEvent(Ticket);
+
+/// <summary>Firing the ticket's timer failed; after too many failures it is parked (<see cref="Parked"/>) until an admin retries it.</summary>
+public sealed record TicketTimerFailed(Ticket Ticket, int Failures, bool Parked) : TicketEvent(Ticket);
+
+/// <summary>The ticket had a due time but no longer waits at a Timer node (migrated, or its workflow is gone): the due time is dropped.</summary>
+public sealed record TicketTimerCleared(Ticket Ticket) : TicketEvent(Ticket);
+
+/// <summary>An admin sent a parked timer back to be fired again.</summary>
+public sealed record TicketTimerRetried(Ticket Ticket) : TicketEvent(Ticket);
+
 /// <summary>Someone wrote on the ticket's activity stream.</summary>
 public sealed record TicketCommented(TicketComment Comment) : IDomainEvent;

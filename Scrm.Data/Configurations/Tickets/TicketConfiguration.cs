@@ -35,6 +35,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Ignore(t => t.FieldValueMap);
 
         builder.Property(t => t.CurrentNodeId).HasMaxLength(40);
+        builder.Property(t => t.TimerError).HasMaxLength(Guard.StorageLength(Ticket.TimerErrorMaxLength));
         builder.HasOne<WorkflowDefinition>().WithMany().HasForeignKey(t => t.WorkflowId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Visits).WithOne().HasForeignKey("TicketId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Visits).HasField("_visits").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -668,6 +668,16 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.Property<DateTime?>("TimerDueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("TimerError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("TimerFailures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("TimerParkedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)

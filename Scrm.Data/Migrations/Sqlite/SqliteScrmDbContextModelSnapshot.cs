@@ -640,6 +640,16 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.Property<DateTime?>("TimerDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimerError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimerFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TimerParkedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -51,7 +51,11 @@ public sealed record TicketView(
     long? RegionId, string? RegionName, string? AssigneeId, string? AssigneeName, string CreatedByName,
     DateTime CreatedAt, DateTime UpdatedAt, long Version, IReadOnlyDictionary<string, string> Fields,
     TicketTemplate Template, bool CanEdit, TicketWorkflowView? Workflow,
-    TicketAccess Access, IReadOnlyList<TicketStatus> NextStatuses);
+    TicketAccess Access, IReadOnlyList<TicketStatus> NextStatuses)
+{
+    /// <summary>A Settle action asked for settlement and it has not booked the ticket yet (待结算).</summary>
+    public bool AwaitingSettlement { get; init; }
+}
 
 /// <summary>Where a ticket stands in its workflow: the current node, its buttons for this user, and the path walked.</summary>
 public sealed record TicketWorkflowView(string? CurrentNodeName, IReadOnlyList<WorkflowButton> Buttons, IReadOnlyList<VisitRow> Path, int Version);

@@ -55,7 +55,7 @@ public sealed class TicketService(UnitOfWork work, TimeProvider time)
             names.GetValueOrDefault(ticket.CreatedById) ?? ticket.CreatedById,
             ticket.CreatedAt, ticket.UpdatedAt, ticket.Version, ticket.FieldValueMap, template,
             CanEdit: access == TicketAccess.Desk && TicketStatusRules.IsOpen(ticket.Status), workflow,
-            access, TicketAccessRules.NextStatuses(access, ticket));
+            access, TicketAccessRules.NextStatuses(access, ticket)) { AwaitingSettlement = ticket.AwaitingSettlement };
     }
 
     /// <summary>The active template a new ticket is built from, with its fields and rules.</summary>
@@ -146,7 +146,16 @@ public sealed class TicketService(UnitOfWork work, TimeProvider time)
         return work.RunAsync(actor, async (db, token) =>
         {
             var ticket = await LoadForChangeAsync(db, ticketId, token);
-            if (await Workflows.VersionOfAsync(db, ticket, token) is not { } workflow)
+            var workflow = await Workflows.VersionOfAsync(db, ticket, token);
+
+            // A due time the ticket no longer waits for (moved off its Timer) is dropped, not picked up every round.
+            if (ticket.ClearStaleTimer(workflow?.Graph))
+            {
+                await db.SaveChangesOrConflictAsync(token);
+                return false;
+            }
+
+            if (workflow is null)
             {
                 return false;
             }

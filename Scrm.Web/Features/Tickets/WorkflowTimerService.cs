@@ -6,11 +6,13 @@ namespace Scrm.Web.Features.Tickets;
 
 /// <summary>
 /// Moves tickets on from Timer nodes whose wait is over, oldest due first, every minute on every instance. Each ticket
-/// is one command of its own: when two instances reach the same ticket, its concurrency token lets only one move it,
-/// and one ticket that fails is logged and skipped without holding up the rest.
+/// is one command of its own: when two instances reach the same ticket, its concurrency token lets only one move it.
+/// A ticket whose timer fails is counted and skipped without holding up the rest; after <see cref="MaxFailures"/>
+/// failures its timer is parked for an admin (/admin/outbox) instead of failing every minute forever.
 /// </summary>
 public sealed class WorkflowTimerService(IServiceScopeFactory scopes, TimeProvider time, ILogger<WorkflowTimerService> logger) : BackgroundService
 {
+    public const int MaxFailures = 3;
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
     private const int BatchSize = 200;
 
@@ -38,7 +40,7 @@ public sealed class WorkflowTimerService(IServiceScopeFactory scopes, TimeProvid
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
         var work = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await work.ReadAsync((db, token) => db.Tickets.Where(t => t.TimerDueAt != null && t.TimerDueAt <= now)
+        var due = await work.ReadAsync((db, token) => db.Tickets.Where(t => t.TimerDueAt != null && t.TimerDueAt <= now && t.TimerParkedAt == null)
             .OrderBy(t => t.TimerDueAt).ThenBy(t => t.Id).Select(t => t.Id).Take(BatchSize).ToListAsync(token), ct);
 
         var moved = 0;
@@ -55,10 +57,37 @@ public sealed class WorkflowTimerService(IServiceScopeFactory scopes, TimeProvid
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "The timer of ticket {TicketId} could not fire; the other tickets go on.", id);
+                await RecordFailureAsync(work, job, id, ex, ct);
             }
         }
 
         return moved;
+    }
+
+    private async Task RecordFailureAsync(UnitOfWork work, Actor job, long ticketId, Exception error, CancellationToken ct)
+    {
+        try
+        {
+            var parked = await work.RunAsync(job, async (db, token) =>
+            {
+                var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, token);
+                ticket.RecordTimerFailure($"{error.GetType().Name}: {error.Message}", MaxFailures, time);
+                await db.SaveChangesAsync(token);
+                return ticket.TimerParkedAt is not null;
+            }, ct);
+            if (parked)
+            {
+                logger.LogError(error, "The timer of ticket {TicketId} failed too often and is parked for an admin.", ticketId);
+            }
+            else
+            {
+                logger.LogError(error, "The timer of ticket {TicketId} could not fire; the other tickets go on.", ticketId);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Counting failed too (the ticket changed meanwhile, or the database is away): it is tried again next round.
+            logger.LogError(error, "The timer of ticket {TicketId} could not fire, and counting the failure failed too: {Reason}", ticketId, ex.Message);
+        }
     }
 }
