@@ -23,11 +23,11 @@ public sealed partial class LiveTicketJourneyTests(AppServerFixture app)
         var ticketUrl = editor.Url;
         await BrowserSession.WaitInteractiveAsync(editor);
         await BrowserSession.GotoInteractiveAsync(watcher, ticketUrl);
-        await watcher.Locator("[data-testid=tab-activity]").ClickAsync();
+        await watcher.Locator(".mud-tab", new() { HasText = "动态" }).ClickAsync();
         await Expect(watcher.Locator("[data-testid=comment-text]")).ToBeVisibleAsync();
 
         // A comment shows up in the watcher's list as it is written.
-        await editor.Locator("[data-testid=tab-activity]").ClickAsync();
+        await editor.Locator(".mud-tab", new() { HasText = "动态" }).ClickAsync();
         await editor.Locator("[data-testid=comment-text]").FillAsync("客户改约到明天上午");
         await editor.Locator("[data-testid=comment-submit]").ClickAsync();
         await Expect(watcher.GetByText("客户改约到明天上午")).ToBeVisibleAsync();

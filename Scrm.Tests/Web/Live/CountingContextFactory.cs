@@ -20,17 +20,15 @@ internal sealed class CountingContextFactory : IDbContextFactory<ScrmDbContext>
         return _inner!.CreateDbContext();
     }
 
-    /// <summary>Replaces the registered factory with a counting one around it; call before any service is resolved.</summary>
-    public static CountingContextFactory Install(IServiceCollection services)
+    /// <summary>Replaces the registered factory with this counting one around it; call before any service is resolved.</summary>
+    public void Install(IServiceCollection services)
     {
         var original = services.Last(d => d.ServiceType == typeof(IDbContextFactory<ScrmDbContext>));
         services.Remove(original);
-        var counting = new CountingContextFactory();
         services.AddSingleton<IDbContextFactory<ScrmDbContext>>(sp =>
         {
-            counting._inner ??= (IDbContextFactory<ScrmDbContext>)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!);
-            return counting;
+            _inner ??= (IDbContextFactory<ScrmDbContext>)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!);
+            return this;
         });
-        return counting;
     }
 }
