@@ -15,6 +15,7 @@ using Scrm.Domain.Users;
 using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Home;
+using Scrm.Web.Features.Notifications;
 using Scrm.Web.Features.Templates;
 using Scrm.Web.Features.Tickets;
 using Scrm.Web.Features.Workflows;
@@ -161,6 +162,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<TemplateService>();
         services.AddScoped<AccountService>();
         services.AddScoped<WorkbenchService>();
+        services.AddScoped<NotificationService>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowMigrationService>();
         services.AddSingleton<WorkflowTimerService>();
