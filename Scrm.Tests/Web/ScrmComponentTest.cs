@@ -19,10 +19,12 @@ public abstract class ScrmComponentTest : BunitContext, IAsyncLifetime
     private readonly SqliteConnection _keepAlive;
     private readonly Bunit.TestDoubles.BunitAuthorizationContext _authorization;
 
-    protected ScrmComponentTest()
+    /// <param name="replaceServices">Swaps app services for test ones (e.g. a counting wrapper) before any is resolved.</param>
+    protected ScrmComponentTest(Action<IServiceCollection>? replaceServices = null)
     {
         // Everything is registered before the first service is resolved: bUnit forbids registering after that.
         _keepAlive = Services.AddScrmForTests();
+        replaceServices?.Invoke(Services);
         Services.AddMudServices();
         _authorization = AddAuthorization();
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using MudBlazor;
+using Scrm.Data.Changes;
 using Scrm.Web.Features.Tickets.Components;
+using Scrm.Web.Shared;
 
 namespace Scrm.Web.Features.Tickets;
 
-public partial class TicketCenterPage
+public partial class TicketCenterPage : IDisposable
 {
     private MudDataGrid<TicketRow>? _grid;
     private TicketFilter _filter = new();
+    private LiveChanges? _live;
 
     [Inject] private Scrm.Web.Security.CurrentUser CurrentUser { get; set; } = default!;
 
@@ -16,6 +20,8 @@ public partial class TicketCenterPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private IChangeFeed Feed { get; set; } = default!;
+    [Inject] private ILogger<TicketCenterPage> Logger { get; set; } = default!;
 
     // The filters live in the URL, so a filtered list can be bookmarked, shared and reloaded.
     [SupplyParameterFromQuery(Name = "q")] private string? Search { get; set; }
@@ -27,6 +33,22 @@ public partial class TicketCenterPage
     [SupplyParameterFromQuery(Name = "template")] private string? TemplateId { get; set; }
     [SupplyParameterFromQuery(Name = "from")] private string? From { get; set; }
     [SupplyParameterFromQuery(Name = "to")] private string? To { get; set; }
+
+    protected override void OnInitialized()
+    {
+        // The desk sees every ticket, so any ticket change may move a row; the grid reloads its current page, sort and filters.
+        if (RendererInfo.IsInteractive)
+        {
+            _live = LiveChanges.Subscribe(Feed, c => c.Kind == ChangeKinds.Ticket,
+                () => InvokeAsync(() => _grid?.ReloadServerData() ?? Task.CompletedTask), Time, logger: Logger);
+        }
+    }
+
+    public void Dispose()
+    {
+        _live?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     protected override async Task OnParametersSetAsync()
     {

@@ -35,6 +35,13 @@ public partial class TicketPage
 
     protected override async Task OnParametersSetAsync()
     {
+        // The prerender shows the loading bar only: its queries would be thrown away, as the interactive render that
+        // follows at once builds the page anew. The ticket is read once, by the render the user works in.
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
         _user = await CurrentUser.GetAsync();
         await ReloadAsync();
     }
@@ -51,7 +58,7 @@ public partial class TicketPage
         }
 
         _notFound = _ticket is null;
-        (_conflict, _form, _errors) = (false, null, null);
+        (_conflict, _changedBy, _form, _errors) = (false, null, null, null);
         // Technicians and customers reach tickets from their home page, not the ticket center.
         BreadcrumbItem root = _user?.Role switch
         {
