@@ -164,6 +164,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowMigrationService>();
         services.AddSingleton<WorkflowTimerService>();
+        services.AddSingleton<TemplateCache>();
+        services.AddSingleton<WorkflowVersionCache>();
         return services;
     }
 }
