@@ -208,6 +208,11 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     /// The ticket with what a change needs: its field values, the visit it is in and the last one a person left (who
     /// sent it to an approval) — not its whole history.
     /// </summary>
+    /// <remarks>
+    /// Ordering by id is ordering by exit: a ticket is at one node at a time, so visits are entered, and left, in id order.
+    /// Ticket.RequesterOfCurrentNode reads the latest visit a person left, which is the second row (or the first, when the
+    /// workflow has ended and no visit is open). ApprovalHistoryTests walks a long submit/reject history to keep it so.
+    /// </remarks>
     private static async Task<Ticket> LoadForChangeAsync(ScrmDbContext db, long ticketId, CancellationToken ct) =>
         await db.Tickets.Include(t => t.Fields)
             .Include(t => t.Visits.Where(v => v.ExitedAt == null || v.ExitedById != null).OrderByDescending(v => v.Id).Take(2))
