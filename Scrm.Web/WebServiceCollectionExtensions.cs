@@ -171,6 +171,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowMigrationService>();
         services.AddSingleton<WorkflowTimerService>();
+        services.AddSingleton<TemplateCache>();
+        services.AddSingleton<WorkflowVersionCache>();
         AddBackgroundWork(services);
         return services;
     }

@@ -28,7 +28,15 @@ public static class TicketAccessRules
     /// <summary>Statuses the assigned technician may set on a ticket without a workflow: start, pause, finish.</summary>
     public static readonly TicketStatus[] TechnicianStatuses = [TicketStatus.InProgress, TicketStatus.OnHold, TicketStatus.Resolved];
 
-    public static async Task<TicketAccess> ForAsync(ScrmDbContext db, Actor user, Ticket ticket, CancellationToken ct)
+    public static async Task<TicketAccess> ForAsync(ScrmDbContext db, Actor user, Ticket ticket, CancellationToken ct) =>
+        For(user, ticket, customerOwnsTicket: user.Role == Role.Customer && ticket.CustomerId is { } customerId
+            && await db.UserProfiles.AnyAsync(u => u.Id == user.UserId && u.CustomerId == customerId, ct));
+
+    /// <summary>
+    /// The same policy when the caller already knows whether the user's profile belongs to the ticket's customer (the
+    /// ticket page reads that in the query that loads the ticket).
+    /// </summary>
+    public static TicketAccess For(Actor user, Ticket ticket, bool customerOwnsTicket)
     {
         if (user.Role is { } role && RoleSets.TicketDeskRoles.Contains(role))
         {
@@ -40,13 +48,7 @@ public static class TicketAccessRules
             return ticket.AssigneeId == user.UserId ? TicketAccess.Work : TicketAccess.None;
         }
 
-        if (user.Role == Role.Customer && ticket.CustomerId is { } customerId)
-        {
-            var own = await db.UserProfiles.AnyAsync(u => u.Id == user.UserId && u.CustomerId == customerId, ct);
-            return own ? TicketAccess.Read : TicketAccess.None;
-        }
-
-        return TicketAccess.None;
+        return user.Role == Role.Customer && ticket.CustomerId is not null && customerOwnsTicket ? TicketAccess.Read : TicketAccess.None;
     }
 
     /// <summary>The status buttons this user gets on a ticket without a workflow.</summary>

@@ -4,6 +4,8 @@ using Scrm.Domain.Common;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
+using Scrm.Web.Features.Templates;
+using Scrm.Web.Features.Workflows;
 using Scrm.Web.Security;
 using Scrm.Web.Shared;
 
@@ -13,8 +15,10 @@ namespace Scrm.Web.Features.Tickets;
 /// The ticket commands and reads, for whoever acts: a page, an endpoint, a job or an import passes its actor. Every
 /// method checks the role first and the ticket's access policy (<see cref="TicketAccessRules"/>) for the ticket it touches.
 /// </summary>
-public sealed class TicketService(UnitOfWork work, TimeProvider time)
+public sealed class TicketService(UnitOfWork work, TemplateCache templates, WorkflowVersionCache workflows, TimeProvider time)
 {
+    private readonly TicketViewQuery _view = new(templates, workflows, time);
+
     public Task<PagedResult<TicketRow>> ListAsync(Actor actor, TicketQuery query, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketDeskRoles);
@@ -24,38 +28,7 @@ public sealed class TicketService(UnitOfWork work, TimeProvider time)
     public Task<TicketView?> GetAsync(Actor actor, long id, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketReaders);
-        return work.ReadAsync((db, token) => ViewAsync(db, actor, id, token), ct);
-    }
-
-    private async Task<TicketView?> ViewAsync(ScrmDbContext db, Actor user, long id, CancellationToken ct)
-    {
-        var ticket = await db.Tickets.AsNoTracking().Include(t => t.Fields).Include(t => t.Visits).AsSplitQuery().SingleOrDefaultAsync(t => t.Id == id, ct);
-        if (ticket is null)
-        {
-            return null;
-        }
-
-        var access = await TicketAccessRules.ForAsync(db, user, ticket, ct);
-        if (access == TicketAccess.None)
-        {
-            throw new ForbiddenException();
-        }
-
-        var template = await LoadTemplateAsync(db, ticket.TemplateId, ct);
-        var workflow = await WorkflowViewAsync(db, ticket, template, user, access, ct);
-        var customer = ticket.CustomerId is null ? null : await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == ticket.CustomerId, ct);
-        var names = await db.UserProfiles.AsNoTracking()
-            .Where(u => u.Id == ticket.AssigneeId || u.Id == ticket.CreatedById)
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var region = ticket.RegionId is null ? null : await db.Regions.AsNoTracking().Where(r => r.Id == ticket.RegionId).Select(r => r.Name).SingleOrDefaultAsync(ct);
-
-        return new TicketView(ticket.Id, ticket.Number, ticket.Title, ticket.Description, ticket.Urgency, ticket.Status,
-            template.Id, template.Name, customer?.Id, customer?.Name, customer?.Phone, ticket.RegionId, region,
-            ticket.AssigneeId, ticket.AssigneeId is null ? null : names.GetValueOrDefault(ticket.AssigneeId),
-            names.GetValueOrDefault(ticket.CreatedById) ?? ticket.CreatedById,
-            ticket.CreatedAt, ticket.UpdatedAt, ticket.Version, ticket.FieldValueMap, template,
-            CanEdit: access == TicketAccess.Desk && TicketStatusRules.IsOpen(ticket.Status), workflow,
-            access, TicketAccessRules.NextStatuses(access, ticket)) { AwaitingSettlement = ticket.AwaitingSettlement };
+        return work.ReadAsync((db, token) => _view.RunAsync(db, actor, id, token), ct);
     }
 
     /// <summary>The active template a new ticket is built from, with its fields and rules.</summary>
@@ -128,7 +101,7 @@ public sealed class TicketService(UnitOfWork work, TimeProvider time)
         actor.Require(RoleSets.TicketReaders);
         return MutateAsync(actor, ticketId, version, TicketAccess.Work, async (db, ticket, token) =>
         {
-            var workflow = await Workflows.VersionOfAsync(db, ticket, token)
+            var workflow = await Workflows.VersionOfAsync(workflows, db, ticket, token)
                 ?? throw new DomainException("WorkflowNotActive", "The ticket is not at a workflow step.");
             var template = await LoadTemplateAsync(db, ticket.TemplateId, token);
             ticket.Transition(workflow.Graph, transitionId, template, await Workflows.FactsAsync(db, ticket, token), actor.ForWorkflow!, time);
@@ -146,7 +119,7 @@ public sealed class TicketService(UnitOfWork work, TimeProvider time)
         return work.RunAsync(actor, async (db, token) =>
         {
             var ticket = await LoadForChangeAsync(db, ticketId, token);
-            var workflow = await Workflows.VersionOfAsync(db, ticket, token);
+            var workflow = await Workflows.VersionOfAsync(workflows, db, ticket, token);
 
             // A due time the ticket no longer waits for (moved off its Timer) is dropped, not picked up every round.
             if (ticket.ClearStaleTimer(workflow?.Graph))
@@ -169,22 +142,6 @@ public sealed class TicketService(UnitOfWork work, TimeProvider time)
             await db.SaveChangesOrConflictAsync(token);
             return true;
         }, ct);
-    }
-
-    private async Task<TicketWorkflowView?> WorkflowViewAsync(ScrmDbContext db, Ticket ticket, TicketTemplate template, Actor user,
-        TicketAccess access, CancellationToken ct)
-    {
-        if (await Workflows.VersionOfAsync(db, ticket, ct) is not { } workflow)
-        {
-            return null;
-        }
-
-        // A customer follows the progress; the buttons are the staff's.
-        var buttons = access < TicketAccess.Work ? [] : ticket.AvailableTransitions(workflow.Graph, template, await Workflows.FactsAsync(db, ticket, ct), user.ForWorkflow!, time)
-            .Select(b => new WorkflowButton(b.Transition.Id, b.Transition.Label, b.Refusal)).ToList();
-        var path = ticket.Visits.OrderBy(v => v.EnteredAt).ThenBy(v => v.Id)
-            .Select(v => new VisitRow(v.NodeName, v.Kind, v.EnteredAt, v.ExitedAt, v.ExitedByName, v.ExitedVia)).ToList();
-        return new TicketWorkflowView(workflow.Graph.FindNode(ticket.CurrentNodeId)?.Name, buttons, path, workflow.Number);
     }
 
     public Task<IReadOnlyList<CommentRow>> CommentsAsync(Actor actor, long ticketId, CancellationToken ct = default)
@@ -260,14 +217,19 @@ public sealed class TicketService(UnitOfWork work, TimeProvider time)
     /// The ticket with what a change needs: its field values, the visit it is in and the last one a person left (who
     /// sent it to an approval) — not its whole history.
     /// </summary>
+    /// <remarks>
+    /// Ordering by id is ordering by exit: a ticket is at one node at a time, so visits are entered, and left, in id order.
+    /// Ticket.RequesterOfCurrentNode reads the latest visit a person left, which is the second row (or the first, when the
+    /// workflow has ended and no visit is open). ApprovalHistoryTests walks a long submit/reject history to keep it so.
+    /// </remarks>
     private static async Task<Ticket> LoadForChangeAsync(ScrmDbContext db, long ticketId, CancellationToken ct) =>
         await db.Tickets.Include(t => t.Fields)
             .Include(t => t.Visits.Where(v => v.ExitedAt == null || v.ExitedById != null).OrderByDescending(v => v.Id).Take(2))
             .AsSplitQuery().SingleOrDefaultAsync(t => t.Id == ticketId, ct)
         ?? throw new DomainException("TicketNotFound", "The ticket no longer exists.");
 
-    private static async Task<TicketTemplate> LoadTemplateAsync(ScrmDbContext db, long templateId, CancellationToken ct) =>
-        await db.TicketTemplates.AsNoTracking().WithForm().SingleOrDefaultAsync(t => t.Id == templateId, ct)
+    private async Task<TicketTemplate> LoadTemplateAsync(ScrmDbContext db, long templateId, CancellationToken ct) =>
+        await templates.GetAsync(db, templateId, ct)
         ?? throw new DomainException("TemplateNotFound", "Choose a ticket template.") { Field = "TemplateId" };
 
     /// <summary>Ids in the form must name things that exist: a forged post is refused, not saved.</summary>

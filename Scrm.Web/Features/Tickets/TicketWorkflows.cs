@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Workflows;
+using Scrm.Web.Features.Workflows;
 using Scrm.Web.Security;
 
 namespace Scrm.Web.Features.Tickets;
@@ -14,8 +15,8 @@ internal static class Workflows
             .OrderByDescending(w => w.Version).FirstOrDefaultAsync(ct);
 
     /// <summary>The version the ticket started on (tickets stay on it until an admin migrates them).</summary>
-    public static async Task<WorkflowDefinition?> VersionOfAsync(ScrmDbContext db, Ticket ticket, CancellationToken ct) =>
-        ticket.WorkflowId is { } id ? await db.WorkflowDefinitions.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct) : null;
+    public static async Task<WorkflowDefinition?> VersionOfAsync(WorkflowVersionCache versions, ScrmDbContext db, Ticket ticket, CancellationToken ct) =>
+        ticket.WorkflowId is { } id ? await versions.GetAsync(db, id, ct) : null;
 
     public static async Task<TicketFacts> FactsAsync(ScrmDbContext db, Ticket ticket, CancellationToken ct)
     {
