@@ -97,6 +97,31 @@ public sealed class SavePipelineTests(SqliteDatabase database) : IClassFixture<S
         Assert.Empty(heard);
     }
 
+    [Fact]
+    public async Task TransactionDisposedWithoutCommit_IsNeverPublished_ByALaterSaveOfTheSameContext()
+    {
+        var heard = new List<Change>();
+        using var _ = _feed.Subscribe(heard.AddRange);
+        var abandoned = await NewTicketAsync();
+        var kept = await NewTicketAsync();
+
+        await using (var db = Context(new Recording<TicketCreated>()))
+        {
+            await using (await db.Database.BeginTransactionAsync(_ct))
+            {
+                db.Tickets.Add(abandoned);
+                await db.SaveChangesAsync(_ct);
+            } // disposed without commit: rolled back
+
+            db.ChangeTracker.Clear();
+            db.Tickets.Add(kept);
+            await db.SaveChangesAsync(_ct);
+        }
+
+        var change = Assert.Single(heard);
+        Assert.Equal(kept.Id, change.Id);
+    }
+
     private Scrm.Data.Providers.SqliteScrmDbContext Context(IInTransactionHandler handler, params Type[] outboxTypes) =>
         database.CreateContext(Agent, _clock, new SaveServices(_clock, [handler], new OutboxRoutes(outboxTypes), _feed));
 
