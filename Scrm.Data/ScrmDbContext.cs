@@ -56,6 +56,12 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (Database.CurrentTransaction is null)
+        {
+            // Left over from an explicit transaction disposed without a commit, so rolled back: never to be published.
+            ForgetUncommitted();
+        }
+
         var raised = await DomainEventDispatcher.DispatchAsync(this, Pipeline, cancellationToken);
         Aggregates.BumpVersions(this);
         AuditRecorder.Record(this, Actor, Pipeline.Clock.GetUtcNow().UtcDateTime);

@@ -20,6 +20,20 @@ internal sealed class CommitPublisher : DbTransactionInterceptor
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
         (eventData.Context as ScrmDbContext)?.PublishCommitted();
 
+    // A transaction disposed without commit or rollback raises neither event; a new one must not inherit its changes.
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+        CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as ScrmDbContext)?.ForgetUncommitted();
+        return ValueTask.FromResult(result);
+    }
+
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        (eventData.Context as ScrmDbContext)?.ForgetUncommitted();
+        return result;
+    }
+
     public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         (eventData.Context as ScrmDbContext)?.ForgetUncommitted();

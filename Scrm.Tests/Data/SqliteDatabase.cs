@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Scrm.Data;
 using Scrm.Data.Saving;
 using Scrm.Domain.Common;
@@ -32,12 +34,27 @@ public sealed class SqliteDatabase : IAsyncLifetime
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     /// <summary>A fresh context on the shared database: nothing tracked, everything read from SQL.</summary>
-    public SqliteScrmDbContext CreateContext(Actor? actor = null, TimeProvider? clock = null, SaveServices? pipeline = null) =>
-        new(new DbContextOptionsBuilder<SqliteScrmDbContext>().UseSqlite(_connection).Options)
+    /// <param name="interceptor">Lets a test watch the commands, transactions or saves the context runs.</param>
+    /// <param name="strategy">Replaces SQLite's execution strategy, which never retries.</param>
+    public SqliteScrmDbContext CreateContext(Actor? actor = null, TimeProvider? clock = null, SaveServices? pipeline = null, IInterceptor? interceptor = null,
+        Func<ExecutionStrategyDependencies, IExecutionStrategy>? strategy = null) =>
+        new(Options(interceptor, strategy))
         {
             Actor = actor ?? Actor.System(),
             Pipeline = (pipeline ?? SaveServices.Default) with { Clock = clock ?? pipeline?.Clock ?? TimeProvider.System },
         };
+
+    private DbContextOptions<SqliteScrmDbContext> Options(IInterceptor? interceptor, Func<ExecutionStrategyDependencies, IExecutionStrategy>? strategy)
+    {
+        var options = new DbContextOptionsBuilder<SqliteScrmDbContext>().UseSqlite(_connection, sqlite =>
+        {
+            if (strategy is not null)
+            {
+                sqlite.ExecutionStrategy(strategy);
+            }
+        });
+        return (interceptor is null ? options : options.AddInterceptors(interceptor)).Options;
+    }
 
     /// <summary>Template names and ticket numbers are unique in the database; tests in one class share it.</summary>
     public int Next() => Interlocked.Increment(ref _sequence);
