@@ -14,6 +14,19 @@ public sealed partial class LiveTicketJourneyTests(AppServerFixture app)
         app.RunJourneyAsync("live-ticket", async watcher =>
     {
         var editor = await app.NewPageAsync();
+        try
+        {
+            await WatchAsync(watcher, editor);
+        }
+        catch
+        {
+            await AppServerFixture.ScreenshotAsync(editor, "live-ticket-editor-failed");
+            throw;
+        }
+    });
+
+    private static async Task WatchAsync(IPage watcher, IPage editor)
+    {
         await BrowserSession.LoginAsync(editor, "agent");
         await BrowserSession.LoginAsync(watcher, "agent2");
 
@@ -46,7 +59,7 @@ public sealed partial class LiveTicketJourneyTests(AppServerFixture app)
         await Expect(watcher.Locator("[data-testid=ticket-title-view]")).ToHaveTextAsync("张敏刚改的标题");
         await Expect(watcher.Locator("[data-testid=ticket-changed]")).ToHaveCountAsync(0);
         await editor.Context.CloseAsync();
-    });
+    }
 
     [GeneratedRegex(@"tickets/\d+$")]
     private static partial Regex TicketUrl();
