@@ -32,5 +32,9 @@ public static class BrowserSession
         await page.Locator($"{container} [role=combobox]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");
+
+        // The server has the choice once it renders it: typing elsewhere before that can be undone by its re-render.
+        await Assertions.Expect(page.Locator($"{container} input").First)
+            .ToHaveValueAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(option)));
     }
 }
