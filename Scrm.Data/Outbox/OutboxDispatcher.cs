@@ -30,7 +30,8 @@ public sealed class OutboxDispatcher(UnitOfWork work, IServiceProvider services,
     {
         var token = OutboxClaims.NewToken();
         var now = time.GetUtcNow().UtcDateTime;
-        var batch = await work.ReadAsync((db, t) => OutboxClaims.ClaimAsync(db, token, now, Lease, BatchSize, t), ct);
+        // Claiming writes (a conditional UPDATE), so it runs as a command: retried as a whole on a transient fault.
+        var batch = await work.RunAsync(Actor.System(ActorChannel.Job), (db, t) => OutboxClaims.ClaimAsync(db, token, now, Lease, BatchSize, t), ct);
         foreach (var message in batch)
         {
             await DeliverAsync(message, token, ct);
