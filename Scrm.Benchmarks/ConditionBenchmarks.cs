@@ -47,7 +47,7 @@ public class ConditionBenchmarks
             ["high_altitude"] = "true",
             ["contact_phone"] = "13800138000",
         };
-        _context = new ConditionContext(values, Urgency.Normal, 12, PriceTier.B, CustomerLevel.Standard, 1, Role.Agent, NowUtc);
+        _context = new ConditionContext(values, Urgency.Normal, 12, "B", CustomerLevel.Standard, 1, Role.Agent, NowUtc);
 
         var problems = _graphGuards.SelectMany(g => g.Validate(install)).ToList();
         if (problems.Count > 0 || !_guard.Evaluate(_context, _types))

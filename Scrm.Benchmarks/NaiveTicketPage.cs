@@ -67,7 +67,11 @@ public static class NaiveTicketPage
     private static async Task<TicketFacts> FactsAsync(ScrmDbContext db, Ticket ticket, CancellationToken ct)
     {
         var region = ticket.RegionId is { } regionId
-            ? await db.Regions.Where(r => r.Id == regionId).Select(r => new { r.Tier, r.ParentId }).SingleOrDefaultAsync(ct)
+            ? await db.Regions.Where(r => r.Id == regionId).Select(r => new
+            {
+                Tier = db.CityTierChanges.Where(c => c.RegionId == r.Id).OrderByDescending(c => c.EffectiveFrom).Select(c => c.TierCode).FirstOrDefault(),
+                r.ParentId,
+            }).SingleOrDefaultAsync(ct)
             : null;
         var level = ticket.CustomerId is { } customerId
             ? await db.Customers.Where(c => c.Id == customerId).Select(c => (Domain.Customers.CustomerLevel?)c.Level).SingleOrDefaultAsync(ct)

@@ -32,6 +32,13 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
+    public DbSet<PriceTier> PriceTiers => Set<PriceTier>();
+    public DbSet<CityTierChange> CityTierChanges => Set<CityTierChange>();
+    public DbSet<PartnerType> PartnerTypes => Set<PartnerType>();
+    public DbSet<SkillTag> SkillTags => Set<SkillTag>();
+    public DbSet<UserRegion> UserRegions => Set<UserRegion>();
+    public DbSet<UserSkill> UserSkills => Set<UserSkill>();
+    public DbSet<PartnerTypeChange> PartnerTypeChanges => Set<PartnerTypeChange>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
     public DbSet<WorkflowDefinition> WorkflowDefinitions => Set<WorkflowDefinition>();

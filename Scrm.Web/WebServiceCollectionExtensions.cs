@@ -183,6 +183,7 @@ public static class WebServiceCollectionExtensions
         services.AddOutboxConsumer<NotificationRequested, WorkflowNotificationConsumer>();
         services.AddOutboxConsumer<TicketEscalated, EscalationNotificationConsumer>();
         services.AddSingleton<IInTransactionHandler, AwaitSettlementHandler>();
+        services.AddSingleton<IInTransactionHandler, EndSessionsOnDeactivation>();
         services.AddScoped<OutboxAdminService>();
     }
 }

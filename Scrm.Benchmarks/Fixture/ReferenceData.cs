@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using Scrm.Data;
 using Scrm.Data.Seed;
@@ -26,16 +27,16 @@ public sealed record ReferenceData(
     public sealed record City(Region Region, int Weight, IReadOnlyList<UserProfile> Technicians);
 
     // Province, city, tier, weight. The weights say roughly how much business each city brings.
-    private static readonly (string Province, string City, PriceTier Tier, int Weight)[] _cities =
+    private static readonly (string Province, string City, string Tier, int Weight)[] _cities =
     [
-        ("上海市", "上海", PriceTier.A, 10), ("北京市", "北京", PriceTier.A, 8),
-        ("浙江省", "杭州", PriceTier.A, 9), ("浙江省", "宁波", PriceTier.B, 4), ("浙江省", "温州", PriceTier.B, 3),
-        ("浙江省", "嘉兴", PriceTier.C, 2), ("浙江省", "绍兴", PriceTier.C, 2), ("浙江省", "湖州", PriceTier.C, 2),
-        ("江苏省", "南京", PriceTier.A, 6), ("江苏省", "苏州", PriceTier.A, 6), ("江苏省", "无锡", PriceTier.B, 4),
-        ("江苏省", "常州", PriceTier.B, 3), ("江苏省", "南通", PriceTier.C, 2),
-        ("广东省", "广州", PriceTier.A, 7), ("广东省", "深圳", PriceTier.A, 7), ("广东省", "佛山", PriceTier.B, 3),
-        ("广东省", "东莞", PriceTier.B, 3), ("广东省", "珠海", PriceTier.C, 2),
-        ("四川省", "成都", PriceTier.A, 6), ("湖北省", "武汉", PriceTier.A, 5),
+        ("上海市", "上海", "A", 10), ("北京市", "北京", "A", 8),
+        ("浙江省", "杭州", "A", 9), ("浙江省", "宁波", "B", 4), ("浙江省", "温州", "B", 3),
+        ("浙江省", "嘉兴", "C", 2), ("浙江省", "绍兴", "C", 2), ("浙江省", "湖州", "C", 2),
+        ("江苏省", "南京", "A", 6), ("江苏省", "苏州", "A", 6), ("江苏省", "无锡", "B", 4),
+        ("江苏省", "常州", "B", 3), ("江苏省", "南通", "C", 2),
+        ("广东省", "广州", "A", 7), ("广东省", "深圳", "A", 7), ("广东省", "佛山", "B", 3),
+        ("广东省", "东莞", "B", 3), ("广东省", "珠海", "C", 2),
+        ("四川省", "成都", "A", 6), ("湖北省", "武汉", "A", 5),
     ];
 
     private static readonly string[] _surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
@@ -48,7 +49,7 @@ public sealed record ReferenceData(
         var random = new Random(20261125);
         var regions = await SeedRegionsAsync(db, ct);
         var (agents, technicians) = await SeedUsersAsync(db, regions, ct);
-        var cities = regions.Select((r, i) => new City(r, _cities[i].Weight, technicians.Where(t => t.RegionId == r.Id).ToList())).ToList();
+        var cities = regions.Select((r, i) => new City(r, _cities[i].Weight, technicians.Where(t => t.Regions.Any(x => x.RegionId == r.Id)).ToList())).ToList();
         var customers = await SeedCustomersAsync(db, cities, random, ct);
         var (install, repair) = await SeedTemplatesAsync(db, ct);
         return new ReferenceData(cities, agents, customers, install, repair);
@@ -78,7 +79,8 @@ public sealed record ReferenceData(
         db.Regions.AddRange(provinces.Values);
         await db.SaveChangesAsync(ct);
 
-        var cities = _cities.Select(c => Region.City(provinces[c.Province], c.City, c.Tier)).ToList();
+        var tiers = await db.PriceTiers.ToDictionaryAsync(t => t.Code, ct);
+        var cities = _cities.Select(c => Region.City(provinces[c.Province], c.City, tiers[c.Tier], new DateOnly(2020, 1, 1))).ToList();
         db.Regions.AddRange(cities);
         await db.SaveChangesAsync(ct);
         return cities;
@@ -116,7 +118,8 @@ public sealed record ReferenceData(
             SecurityStamp = Guid.NewGuid().ToString("N"),
         };
         db.Users.Add(user);
-        var profile = new UserProfile(user.Id, userName, name, role, regionId);
+        var profile = new UserProfile(user.Id, userName, name, role);
+        profile.AssignRegions(regionId is { } id ? [id] : []);
         db.UserProfiles.Add(profile);
         return profile;
     }

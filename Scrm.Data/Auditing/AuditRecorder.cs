@@ -10,6 +10,7 @@ using Scrm.Domain.Customers;
 using Scrm.Domain.Regions;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Tickets;
+using Scrm.Domain.Users;
 using Scrm.Domain.Workflows;
 
 namespace Scrm.Data.Auditing;
@@ -28,7 +29,7 @@ internal static class AuditRecorder
     // Their movement says nothing a reader needs: the concurrency token and bookkeeping times and orders.
     private static readonly HashSet<string> NoiseProperties = [nameof(AggregateRoot.Version), "UpdatedAt", "SortOrder"];
 
-    // The audit row's key column for each kind of aggregate with a database-generated key.
+    // The audit row's key column for each kind of aggregate that has one.
     private static readonly Dictionary<Type, string> RootColumns = new()
     {
         [typeof(Ticket)] = nameof(AuditEntry.TicketId),
@@ -36,6 +37,7 @@ internal static class AuditRecorder
         [typeof(WorkflowDefinition)] = nameof(AuditEntry.WorkflowId),
         [typeof(Region)] = nameof(AuditEntry.RegionId),
         [typeof(Customer)] = nameof(AuditEntry.CustomerId),
+        [typeof(UserProfile)] = nameof(AuditEntry.UserId),
     };
 
     public static void Record(ScrmDbContext db, Actor actor, DateTime at)
@@ -122,14 +124,18 @@ internal static class AuditRecorder
         return key.Any(p => entry.Property(p.Name).IsTemporary) ? null : string.Join(",", key.Select(p => Text(entry.Property(p.Name).CurrentValue)));
     }
 
-    /// <summary>A short human name for a whole row: its name, label, number or key.</summary>
+    /// <summary>
+    /// A short human name for a whole row: its name, label, number or key, or for a link row the id it links to;
+    /// a dated row (a tier or partner type change) adds its date, as <c>B @ 2026-07-01</c>.
+    /// </summary>
     private static string? Describe(EntityEntry entry)
     {
-        foreach (var name in new[] { "Name", "Number", "Label", "DisplayName", "RequiredFieldKey", "Key" })
+        foreach (var name in new[] { "Name", "Number", "Label", "DisplayName", "RequiredFieldKey", "Key", "TierCode", "PartnerTypeId", "RegionId", "SkillTagId" })
         {
             if (entry.Metadata.FindProperty(name) is not null)
             {
-                return Text(entry.Property(name).CurrentValue);
+                var text = Text(entry.Property(name).CurrentValue);
+                return entry.Metadata.FindProperty("EffectiveFrom") is null ? text : $"{text} @ {Text(entry.Property("EffectiveFrom").CurrentValue)}";
             }
         }
 
@@ -140,6 +146,7 @@ internal static class AuditRecorder
     {
         null => null,
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

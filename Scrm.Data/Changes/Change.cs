@@ -8,6 +8,11 @@ public static class ChangeKinds
     public const string Template = "Template";
     public const string Workflow = "Workflow";
     public const string Notification = "Notification";
+    public const string User = "User";
+    public const string Region = "Region";
+
+    /// <summary>Tiers, partner types, skill tags: the lists pickers offer.</summary>
+    public const string ReferenceData = "ReferenceData";
 }
 
 /// <summary>
@@ -24,6 +29,9 @@ public sealed record Change(string Kind, long Id, long Version, IReadOnlyList<st
 
     /// <summary>For a notification: the user it is for.</summary>
     public string? RecipientId { get; init; }
+
+    /// <summary>For a user's profile (whose id is text, so <see cref="Id"/> is 0): whose it is.</summary>
+    public string? UserId { get; init; }
 }
 
 /// <summary>

@@ -22,23 +22,37 @@ public static class DemoCompanySeeder
     /// <summary>The one password of every demo account (listed in README). Demo company only.</summary>
     public const string DemoPassword = "Scrm@2026";
 
-    public static readonly IReadOnlyList<(string UserName, string Name, Role Role, string? City)> Users =
+    /// <summary>
+    /// The demo accounts. Regions name a city or a province (none: the central desk, which sees every region); a
+    /// technician lists their skills and partner types, the latest last (孙伟 moved from 加盟 to 自营 two months ago).
+    /// 冯军 (tech0) has left the company: deactivated, his history kept.
+    /// </summary>
+    public static readonly IReadOnlyList<DemoUser> Users =
     [
-        ("admin", "王磊", Role.Admin, null),
-        ("supervisor", "李娜", Role.Supervisor, null),
-        ("supervisor2", "周婷", Role.Supervisor, "杭州"),
-        ("agent", "张敏", Role.Agent, null),
-        ("agent2", "陈静", Role.Agent, null),
-        ("agent3", "刘洋", Role.Agent, "杭州"),
-        ("tech1", "赵强", Role.Technician, "上海"),
-        ("tech2", "孙伟", Role.Technician, "杭州"),
-        ("tech3", "吴刚", Role.Technician, "湖州"),
-        ("finance", "郑丽", Role.Finance, null),
-        ("sales", "何俊", Role.Sales, null),
-        ("customer", "钱建国", Role.Customer, "上海"),
+        new("admin", "王磊", Role.Admin),
+        new("supervisor", "李娜", Role.Supervisor),
+        new("supervisor2", "周婷", Role.Supervisor, ["杭州"]),
+        new("supervisor3", "马超", Role.Supervisor, ["上海"]),
+        new("director", "林峰", Role.Supervisor, ["浙江省"]),
+        new("agent", "张敏", Role.Agent),
+        new("agent2", "陈静", Role.Agent),
+        new("agent3", "刘洋", Role.Agent, ["杭州"]),
+        new("tech1", "赵强", Role.Technician, ["上海"], ["空调", "冰箱"], ["自营"]),
+        new("tech2", "孙伟", Role.Technician, ["杭州"], ["热水器", "空调"], ["加盟", "自营"]),
+        new("tech3", "吴刚", Role.Technician, ["湖州"], ["冰箱", "洗衣机"], ["第三方"]),
+        new("tech4", "郑海", Role.Technician, ["杭州", "湖州"], ["空调", "净水器"], ["加盟"]),
+        new("tech0", "冯军", Role.Technician, ["湖州"], ["热水器"], ["加盟"], IsActive: false),
+        new("finance", "郑丽", Role.Finance),
+        new("sales", "何俊", Role.Sales),
+        new("customer", "钱建国", Role.Customer),
     ];
 
-    private const int CustomerLoginIndex = 6;
+    public sealed record DemoUser(string UserName, string Name, Role Role, string[]? Regions = null, string[]? Skills = null,
+        string[]? PartnerTypes = null, bool IsActive = true);
+
+    public static readonly IReadOnlyList<string> SkillTags = ["空调", "热水器", "冰箱", "洗衣机", "净水器", "油烟机"];
+
+    private const int CustomerLoginIndex = 8;
     private const string CustomerLoginName = "钱建国";
 
     public static async Task SeedAsync(ScrmDbContext db, TimeProvider time, int ticketCount = 200, CancellationToken ct = default)
@@ -49,8 +63,11 @@ public static class DemoCompanySeeder
         }
 
         var random = new Random(20261125);
-        var cities = await SeedRegionsAsync(db, ct);
-        var people = await SeedUsersAsync(db, cities, ct);
+        var today = ChinaTime.Today(time);
+        var regions = await SeedRegionsAsync(db, today, ct);
+        var cities = regions.Values.Where(r => !r.IsProvince).ToDictionary(r => r.Name);
+        var people = await SeedUsersAsync(db, regions, today, ct);
+        await AppointDirectorsAsync(db, regions, people, ct);
         var customers = await SeedCustomersAsync(db, cities, random, ct);
         await LinkCustomerLoginAsync(db, people, customers, ct);
         var templates = await SeedTemplatesAsync(db, ct);
@@ -65,44 +82,88 @@ public static class DemoCompanySeeder
             new DemoTickets.Flow(templates.Install, installFlow), new DemoTickets.Flow(complaint, complaintFlow), templates.Repair, ct);
     }
 
-    private static async Task<Dictionary<string, Region>> SeedRegionsAsync(ScrmDbContext db, CancellationToken ct)
+    /// <summary>Two provinces and four cities. 湖州 moved from tier C to B on the first day of the month three months ago.</summary>
+    private static async Task<Dictionary<string, Region>> SeedRegionsAsync(ScrmDbContext db, DateOnly today, CancellationToken ct)
     {
         var shanghai = Region.Province("上海市");
         var zhejiang = Region.Province("浙江省");
         db.Regions.AddRange(shanghai, zhejiang);
         await db.SaveChangesAsync(ct);
 
-        var cities = new[] { Region.City(shanghai, "上海", PriceTier.A), Region.City(zhejiang, "杭州", PriceTier.B), Region.City(zhejiang, "湖州", PriceTier.C) };
+        // The tier list (A, B, C) comes with the database; see the PeopleAndPlaces migration.
+        var tiers = await db.PriceTiers.ToDictionaryAsync(t => t.Code, ct);
+        var since = new DateOnly(2020, 1, 1);
+        var cities = new[]
+        {
+            Region.City(shanghai, "上海", tiers["A"], since), Region.City(zhejiang, "杭州", tiers["B"], since),
+            Region.City(zhejiang, "湖州", tiers["C"], since), Region.City(zhejiang, "宁波", tiers["B"], since),
+        };
+        cities[2].ChangeTier(tiers["B"], new DateOnly(today.Year, today.Month, 1).AddMonths(-3));
         db.Regions.AddRange(cities);
         await db.SaveChangesAsync(ct);
-        return cities.ToDictionary(c => c.Name);
+        return cities.Append(shanghai).Append(zhejiang).ToDictionary(c => c.Name);
     }
 
-    private static async Task<List<UserProfile>> SeedUsersAsync(ScrmDbContext db, Dictionary<string, Region> cities, CancellationToken ct)
+    private static async Task<List<UserProfile>> SeedUsersAsync(ScrmDbContext db, Dictionary<string, Region> regions, DateOnly today, CancellationToken ct)
     {
+        var skills = SkillTags.Select(name => new SkillTag(name)).ToList();
+        db.SkillTags.AddRange(skills);
+        await db.SaveChangesAsync(ct);
+        var partnerTypes = await db.PartnerTypes.ToDictionaryAsync(t => t.Name, ct);
+
         var hasher = new PasswordHasher<ScrmUser>();
         var profiles = new List<UserProfile>();
-        foreach (var (userName, name, role, city) in Users)
+        foreach (var demo in Users)
         {
             var user = new ScrmUser
             {
                 Id = Guid.NewGuid().ToString(),
-                UserName = userName,
-                NormalizedUserName = userName.ToUpperInvariant(),
-                Email = $"{userName}@anjia.example",
-                NormalizedEmail = $"{userName}@anjia.example".ToUpperInvariant(),
+                UserName = demo.UserName,
+                NormalizedUserName = UserNames.Normalize(demo.UserName),
+                Email = $"{demo.UserName}@anjia.example",
+                NormalizedEmail = $"{demo.UserName}@anjia.example".ToUpperInvariant(),
                 EmailConfirmed = true,
                 SecurityStamp = Guid.NewGuid().ToString("N"),
                 LockoutEnabled = true,
             };
             user.PasswordHash = hasher.HashPassword(user, DemoPassword);
             db.Users.Add(user);
-            profiles.Add(new UserProfile(user.Id, userName, name, role, city is null ? null : cities[city].Id));
+
+            var profile = new UserProfile(user.Id, demo.UserName, demo.Name, demo.Role);
+            profile.AssignRegions((demo.Regions ?? []).Select(r => regions[r].Id));
+            profile.AssignSkills((demo.Skills ?? []).Select(s => skills.Single(k => k.Name == s).Id));
+            var types = demo.PartnerTypes ?? [];
+            for (var i = 0; i < types.Length; i++)
+            {
+                // The latest type started two months ago; any earlier one at the start of the demo history.
+                profile.ChangePartnerType(partnerTypes[types[i]], i == types.Length - 1 && i > 0 ? today.AddMonths(-2) : new DateOnly(2024, 1, 1));
+            }
+
+            if (!demo.IsActive)
+            {
+                profile.Deactivate();
+            }
+
+            profiles.Add(profile);
         }
 
         db.UserProfiles.AddRange(profiles);
         await db.SaveChangesAsync(ct);
         return profiles;
+    }
+
+    /// <summary>林峰 directs 浙江省 and its cities; 李娜, the central supervisor, directs 上海.</summary>
+    private static async Task AppointDirectorsAsync(ScrmDbContext db, Dictionary<string, Region> regions, List<UserProfile> people, CancellationToken ct)
+    {
+        var director = people.Single(p => p.UserName == "director");
+        var central = people.Single(p => p.UserName == "supervisor");
+        foreach (var region in regions.Values)
+        {
+            var inZhejiang = region.Name == "浙江省" || region.ParentId == regions["浙江省"].Id;
+            region.AppointDirector(inZhejiang ? director.Id : central.Id);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task<List<Customer>> SeedCustomersAsync(ScrmDbContext db, Dictionary<string, Region> cities, Random random, CancellationToken ct)

@@ -57,7 +57,7 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
     public async Task SeedAsync(int count, Flow install, Flow complaint, TicketTemplate repair, CancellationToken ct)
     {
         var agents = people.Where(p => p.Role == Role.Agent).ToList();
-        var technicians = people.Where(p => p.Role == Role.Technician).ToList();
+        var technicians = people.Where(p => p is { Role: Role.Technician, IsActive: true }).ToList();
         var now = time.GetUtcNow();
         var tickets = new List<Ticket>();
         for (var i = 0; i < count; i++)
@@ -77,14 +77,14 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
             var urgencyRoll = random.Next(100);
             var urgency = urgencyRoll < 10 ? Urgency.Urgent : urgencyRoll < 30 ? Urgency.High : urgencyRoll < 80 ? Urgency.Normal : Urgency.Low;
             var target = age.TotalDays > 20 ? Statuses[random.Next(8, Statuses.Length)] : Statuses[random.Next(Statuses.Length)];
-            var technician = technicians.FirstOrDefault(t => t.RegionId == city.Id) ?? technicians[0];
+            var technician = technicians.FirstOrDefault(t => Works(t, city)) ?? technicians[0];
             var assignee = target == TicketStatus.New || (target == TicketStatus.Cancelled && random.Next(2) == 0) ? null : technician.Id;
-            var agent = agents[random.Next(agents.Count)];
+            var agent = agents.Where(a => Works(a, city)).ElementAt(random.Next(agents.Count(a => Works(a, city))));
 
             var fields = kind switch { 0 => InstallFields(random, product, customer, _clock), 1 => RepairFields(random, customer), _ => ComplaintFields(random, customer, target) };
             var details = new TicketDetails(title, $"客户{customer.Name}来电：{title}。", urgency, customer.Id, city.Id, assignee);
             var ticket = Ticket.Create(new TicketNumber(day, _counters[day]), template, details, fields, agent.Id, _clock);
-            var facts = new TicketFacts(city.Tier, customer.Level, city.ParentId);
+            var facts = new TicketFacts(city.TierAt(_clock.GetUtcNow().UtcDateTime), customer.Level, city.ParentId);
             switch (kind)
             {
                 case 0:
@@ -118,6 +118,10 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
     }
 
     /// <summary>Presses the buttons in order, each by who the node allows, minutes to hours apart; stops where a button does not apply.</summary>
+    /// <summary>Whether a person works in a city: central staff everywhere, others in their cities and provinces.</summary>
+    private static bool Works(UserProfile person, Region city) =>
+        person.Regions.Count == 0 || person.Regions.Any(r => r.RegionId == city.Id || r.RegionId == city.ParentId);
+
     private void Walk(Ticket ticket, Flow flow, TicketFacts facts, string[] presses, UserProfile agent, UserProfile technician, DateTimeOffset now)
     {
         var graph = flow.Workflow.Graph;

@@ -50,6 +50,9 @@ public sealed class AuditEntry
     public long? RegionId { get; private set; }
     public long? CustomerId { get; private set; }
 
+    /// <summary>Set when the change belongs to a user's profile (their regions, skills and partner types included).</summary>
+    public string? UserId { get; private set; }
+
     public AuditAction Action { get; private set; }
     public string? Field { get; private set; }
     public string? Before { get; private set; }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Scrm.Domain.Common;
 using Scrm.Domain.Templates;
+using Scrm.Domain.Regions;
 
 namespace Scrm.Domain.Conditions;
 
@@ -87,6 +88,13 @@ public sealed partial record Condition
         if (!ConditionOperators.For(subject).Contains(Operator) || !Operator.AcceptsOperandCount(_operands.Length))
         {
             return Compiled.Invalid(key);
+        }
+
+        if (subject == BuiltInSubject.RegionTier)
+        {
+            // Tier codes are the company's own list (A, B, C…), compared as text.
+            var codes = _operands.Select(PriceTier.NormalizeCode).ToArray();
+            return codes.Any(c => c is null) ? Compiled.Invalid(key) : new Compiled(key) { Texts = codes! };
         }
 
         var longs = new long[_operands.Length];

@@ -106,12 +106,16 @@ public sealed partial record Condition
             return false;
         }
 
+        if (subject == BuiltInSubject.RegionTier)
+        {
+            return EvaluateTier(compiled.Texts, context.RegionTier);
+        }
+
         long? actual = subject switch
         {
             // Urgent is 0 and Low 3; negated so that a greater rank is more urgent.
             BuiltInSubject.Urgency => -(long)context.Urgency,
             BuiltInSubject.Region => context.RegionId,
-            BuiltInSubject.RegionTier => context.RegionTier is { } tier ? (long)tier : null,
             BuiltInSubject.CustomerLevel => context.CustomerLevel is { } level ? (long)level : null,
             BuiltInSubject.Template => context.TemplateId,
             BuiltInSubject.UserRole => context.UserRole is { } role ? (long)role : null,
@@ -150,6 +154,16 @@ public sealed partial record Condition
             _ => false,
         };
     }
+
+    private bool EvaluateTier(string[] codes, string? tier) => Operator switch
+    {
+        ConditionOperator.IsEmpty => tier is null,
+        ConditionOperator.IsNotEmpty => tier is not null,
+        _ when tier is null => HoldsWithoutValue,
+        ConditionOperator.Equals or ConditionOperator.InList => codes.Contains(tier, StringComparer.Ordinal),
+        ConditionOperator.NotEquals or ConditionOperator.NotInList => !codes.Contains(tier, StringComparer.Ordinal),
+        _ => false,
+    };
 
     /// <summary>A region matches itself and, for a city, its province.</summary>
     private bool EvaluateRegion(long[] operands, long regionId, long? parentId)

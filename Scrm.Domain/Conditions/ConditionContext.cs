@@ -1,5 +1,4 @@
 using Scrm.Domain.Customers;
-using Scrm.Domain.Regions;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
 
@@ -13,7 +12,7 @@ public sealed record ConditionContext(
     IReadOnlyDictionary<string, string> Fields,
     Urgency Urgency,
     long? RegionId,
-    PriceTier? RegionTier,
+    string? RegionTier,
     CustomerLevel? CustomerLevel,
     long TemplateId,
     Role? UserRole,

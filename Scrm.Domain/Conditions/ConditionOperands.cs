@@ -63,7 +63,7 @@ internal static class ConditionOperands
         return subject switch
         {
             BuiltInSubject.Urgency => EnumName<Urgency>(text),
-            BuiltInSubject.RegionTier => EnumName<PriceTier>(text),
+            BuiltInSubject.RegionTier => PriceTier.NormalizeCode(text),
             BuiltInSubject.CustomerLevel => EnumName<CustomerLevel>(text),
             BuiltInSubject.UserRole => EnumName<Role>(text),
             BuiltInSubject.Region or BuiltInSubject.Template => TryParseId(text, out var id) ? id.ToString(CultureInfo.InvariantCulture) : null,
@@ -81,9 +81,6 @@ internal static class ConditionOperands
                 return TryParseId(operand, out value);
             case BuiltInSubject.Urgency when EnumName<Urgency>(operand) is { } name:
                 value = (long)Enum.Parse<Urgency>(name);
-                return true;
-            case BuiltInSubject.RegionTier when EnumName<PriceTier>(operand) is { } name:
-                value = (long)Enum.Parse<PriceTier>(name);
                 return true;
             case BuiltInSubject.CustomerLevel when EnumName<CustomerLevel>(operand) is { } name:
                 value = (long)Enum.Parse<CustomerLevel>(name);

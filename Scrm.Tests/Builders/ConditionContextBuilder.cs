@@ -19,7 +19,7 @@ public sealed class ConditionContextBuilder
     private Urgency _urgency = Urgency.Normal;
     private long? _regionId;
     private long? _provinceId;
-    private PriceTier? _tier;
+    private string? _tier;
     private CustomerLevel? _level;
     private Role? _role = Role.Agent;
     private DateTime _nowUtc = DefaultNowUtc;
@@ -49,7 +49,7 @@ public sealed class ConditionContextBuilder
         return this;
     }
 
-    public ConditionContextBuilder InRegion(long? regionId, PriceTier? tier = null, long? provinceId = null)
+    public ConditionContextBuilder InRegion(long? regionId, string? tier = null, long? provinceId = null)
     {
         (_regionId, _tier, _provinceId) = (regionId, tier, provinceId);
         return this;

@@ -77,7 +77,7 @@ public sealed class SqliteDatabase : IAsyncLifetime
         var id = $"user-{Next()}";
         await using var db = CreateContext();
         db.Users.Add(new ScrmUser { Id = id, UserName = id });
-        db.UserProfiles.Add(new UserProfile(id, id, displayName, Role.Technician, regionId: null));
+        db.UserProfiles.Add(new UserProfile(id, id, displayName, Role.Technician));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return id;
     }

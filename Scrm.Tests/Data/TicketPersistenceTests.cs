@@ -155,7 +155,7 @@ public sealed class TicketPersistenceTests(SqliteDatabase database) : IClassFixt
         var province = Region.Province($"Zhejiang {database.Next()}");
         db.Regions.Add(province);
         await db.SaveChangesAsync(_ct);
-        var city = Region.City(province, "Hangzhou", PriceTier.A);
+        var city = Region.City(province, "Hangzhou", await db.PriceTiers.SingleAsync(t => t.Code == "A", _ct), new DateOnly(2020, 1, 1));
         db.Regions.Add(city);
         await db.SaveChangesAsync(_ct);
         var customer = new Customer("Hangzhou Print Co.", "0571-88886666", "1 West Lake Rd", city.Id, CustomerLevel.Vip);

@@ -55,7 +55,7 @@ public sealed class UnitOfWorkTests(SqliteDatabase database) : IClassFixture<Sql
         await using (var db = database.CreateContext())
         {
             db.Users.Add(new ScrmUser { Id = userId, UserName = userId, SecurityStamp = "stamp-1" });
-            db.UserProfiles.Add(new UserProfile(userId, userId, "Zhao Qiang", Role.Agent, regionId: null));
+            db.UserProfiles.Add(new UserProfile(userId, userId, "Zhao Qiang", Role.Agent));
             await db.SaveChangesAsync(_ct);
         }
 

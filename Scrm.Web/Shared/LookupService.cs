@@ -10,7 +10,8 @@ namespace Scrm.Web.Shared;
 
 public sealed record Option<TKey>(TKey Id, string Name);
 
-public sealed record CityOption(long Id, string Name, string ProvinceName, PriceTier Tier)
+/// <summary>A city to pick, with the tier code in force today (null before its first tier).</summary>
+public sealed record CityOption(long Id, string Name, string ProvinceName, string? Tier)
 {
     public string Display => $"{ProvinceName} / {Name}";
 }
@@ -24,16 +25,28 @@ public sealed record CustomerOption(long Id, string Name, string? Phone, Custome
 /// Small read-only lists for pickers: regions, people, templates, customers. Each asks who is asking: people and
 /// customers (with their phones) are for the desk only.
 /// </summary>
-public sealed class LookupService(IDbContextFactory<ScrmDbContext> dbFactory)
+public sealed class LookupService(IDbContextFactory<ScrmDbContext> dbFactory, TimeProvider time)
 {
     public async Task<IReadOnlyList<CityOption>> CitiesAsync(Actor actor, CancellationToken ct = default)
     {
         actor.Require(RoleSets.StaffRoles);
+        var today = ChinaTime.Today(time);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await (from city in db.Regions
                       join province in db.Regions on city.ParentId equals province.Id
+                      where !city.IsRetired
                       orderby province.Name, city.Name
-                      select new CityOption(city.Id, city.Name, province.Name, city.Tier ?? PriceTier.C)).ToListAsync(ct);
+                      select new CityOption(city.Id, city.Name, province.Name,
+                          db.CityTierChanges.Where(c => c.RegionId == city.Id && c.EffectiveFrom <= today)
+                              .OrderByDescending(c => c.EffectiveFrom).Select(c => c.TierCode).FirstOrDefault())).ToListAsync(ct);
+    }
+
+    /// <summary>The company's tier list (A, B, C…) in its order.</summary>
+    public async Task<IReadOnlyList<Option<string>>> TiersAsync(Actor actor, CancellationToken ct = default)
+    {
+        actor.Require(RoleSets.StaffRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PriceTiers.OrderBy(t => t.SortOrder).ThenBy(t => t.Code).Select(t => new Option<string>(t.Code, t.Name)).ToListAsync(ct);
     }
 
     /// <summary>Active users holding one of <paramref name="roles"/>, by name.</summary>

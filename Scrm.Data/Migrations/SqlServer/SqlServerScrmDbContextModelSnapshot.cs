@@ -107,6 +107,9 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
@@ -281,6 +284,10 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.Property<long?>("TicketId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<long?>("WorkflowId")
                         .HasColumnType("bigint");
 
@@ -295,6 +302,8 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.HasIndex("WorkflowId");
 
                     b.HasIndex("TicketId", "At");
+
+                    b.HasIndex("UserId", "At");
 
                     b.HasIndex("EntityType", "EntityId", "At");
 
@@ -394,6 +403,68 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Regions.CityTierChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TierCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TierCode");
+
+                    b.HasIndex("RegionId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("CityTierChanges");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Regions.PriceTier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PriceTiers");
+                });
+
             modelBuilder.Entity("Scrm.Domain.Regions.Region", b =>
                 {
                     b.Property<long>("Id")
@@ -401,6 +472,12 @@ namespace Scrm.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DirectorId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -410,15 +487,13 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.Property<long?>("ParentId")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Tier")
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DirectorId");
 
                     b.HasIndex("ParentId");
 
@@ -796,6 +871,87 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.ToTable("TicketFieldValue");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Users.PartnerType", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("PartnerTypes");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Users.PartnerTypeChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PartnerTypeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerTypeId");
+
+                    b.HasIndex("UserId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("PartnerTypeChanges");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Users.SkillTag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SkillTags");
+                });
+
             modelBuilder.Entity("Scrm.Domain.Users.UserProfile", b =>
                 {
                     b.Property<string>("Id")
@@ -818,8 +974,12 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
-                    b.Property<long?>("RegionId")
-                        .HasColumnType("bigint");
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -835,13 +995,45 @@ namespace Scrm.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<string>("WeComUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
 
+                    b.ToTable("UserProfiles");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Users.UserRegion", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId", "RegionId");
+
                     b.HasIndex("RegionId");
 
-                    b.ToTable("UserProfiles");
+                    b.ToTable("UserRegions");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Users.UserSkill", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("SkillTagId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId", "SkillTagId");
+
+                    b.HasIndex("SkillTagId");
+
+                    b.ToTable("UserSkills");
                 });
 
             modelBuilder.Entity("Scrm.Domain.Workflows.WorkflowDefinition", b =>
@@ -966,6 +1158,11 @@ namespace Scrm.Data.Migrations.SqlServer
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Scrm.Domain.Workflows.WorkflowDefinition", null)
                         .WithMany()
                         .HasForeignKey("WorkflowId")
@@ -995,8 +1192,29 @@ namespace Scrm.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Regions.CityTierChange", b =>
+                {
+                    b.HasOne("Scrm.Domain.Regions.Region", null)
+                        .WithMany("TierHistory")
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Regions.PriceTier", null)
+                        .WithMany()
+                        .HasForeignKey("TierCode")
+                        .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Regions.Region", b =>
                 {
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany()
+                        .HasForeignKey("DirectorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Scrm.Domain.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
@@ -1077,6 +1295,21 @@ namespace Scrm.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Users.PartnerTypeChange", b =>
+                {
+                    b.HasOne("Scrm.Domain.Users.PartnerType", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany("PartnerTypes")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Users.UserProfile", b =>
                 {
                     b.HasOne("Scrm.Domain.Customers.Customer", null)
@@ -1089,11 +1322,36 @@ namespace Scrm.Data.Migrations.SqlServer
                         .HasForeignKey("Scrm.Domain.Users.UserProfile", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
 
+            modelBuilder.Entity("Scrm.Domain.Users.UserRegion", b =>
+                {
                     b.HasOne("Scrm.Domain.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Users.UserSkill", b =>
+                {
+                    b.HasOne("Scrm.Domain.Users.SkillTag", null)
+                        .WithMany()
+                        .HasForeignKey("SkillTagId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Scrm.Domain.Workflows.WorkflowDefinition", b =>
@@ -1103,6 +1361,11 @@ namespace Scrm.Data.Migrations.SqlServer
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Regions.Region", b =>
+                {
+                    b.Navigation("TierHistory");
                 });
 
             modelBuilder.Entity("Scrm.Domain.Templates.TicketTemplate", b =>
@@ -1117,6 +1380,15 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.Navigation("Fields");
 
                     b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Users.UserProfile", b =>
+                {
+                    b.Navigation("PartnerTypes");
+
+                    b.Navigation("Regions");
+
+                    b.Navigation("Skills");
                 });
 #pragma warning restore 612, 618
         }

@@ -100,6 +100,9 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -269,6 +272,10 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.Property<long?>("TicketId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("WorkflowId")
                         .HasColumnType("INTEGER");
 
@@ -283,6 +290,8 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.HasIndex("WorkflowId");
 
                     b.HasIndex("TicketId", "At");
+
+                    b.HasIndex("UserId", "At");
 
                     b.HasIndex("EntityType", "EntityId", "At");
 
@@ -378,10 +387,74 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Regions.CityTierChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TierCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TierCode");
+
+                    b.HasIndex("RegionId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("CityTierChanges");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Regions.PriceTier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PriceTiers");
+                });
+
             modelBuilder.Entity("Scrm.Domain.Regions.Region", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DirectorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -392,15 +465,13 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.Property<long?>("ParentId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Tier")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DirectorId");
 
                     b.HasIndex("ParentId");
 
@@ -764,6 +835,81 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.ToTable("TicketFieldValue");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Users.PartnerType", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("PartnerTypes");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Users.PartnerTypeChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PartnerTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerTypeId");
+
+                    b.HasIndex("UserId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("PartnerTypeChanges");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Users.SkillTag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SkillTags");
+                });
+
             modelBuilder.Entity("Scrm.Domain.Users.UserProfile", b =>
                 {
                     b.Property<string>("Id")
@@ -786,8 +932,12 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("RegionId")
+                    b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -803,13 +953,45 @@ namespace Scrm.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WeComUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
 
+                    b.ToTable("UserProfiles");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Users.UserRegion", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "RegionId");
+
                     b.HasIndex("RegionId");
 
-                    b.ToTable("UserProfiles");
+                    b.ToTable("UserRegions");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Users.UserSkill", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SkillTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "SkillTagId");
+
+                    b.HasIndex("SkillTagId");
+
+                    b.ToTable("UserSkills");
                 });
 
             modelBuilder.Entity("Scrm.Domain.Workflows.WorkflowDefinition", b =>
@@ -932,6 +1114,11 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Scrm.Domain.Workflows.WorkflowDefinition", null)
                         .WithMany()
                         .HasForeignKey("WorkflowId")
@@ -961,8 +1148,29 @@ namespace Scrm.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Regions.CityTierChange", b =>
+                {
+                    b.HasOne("Scrm.Domain.Regions.Region", null)
+                        .WithMany("TierHistory")
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Regions.PriceTier", null)
+                        .WithMany()
+                        .HasForeignKey("TierCode")
+                        .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Regions.Region", b =>
                 {
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany()
+                        .HasForeignKey("DirectorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Scrm.Domain.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
@@ -1043,6 +1251,21 @@ namespace Scrm.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Users.PartnerTypeChange", b =>
+                {
+                    b.HasOne("Scrm.Domain.Users.PartnerType", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany("PartnerTypes")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Users.UserProfile", b =>
                 {
                     b.HasOne("Scrm.Domain.Customers.Customer", null)
@@ -1055,11 +1278,36 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasForeignKey("Scrm.Domain.Users.UserProfile", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
 
+            modelBuilder.Entity("Scrm.Domain.Users.UserRegion", b =>
+                {
                     b.HasOne("Scrm.Domain.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Users.UserSkill", b =>
+                {
+                    b.HasOne("Scrm.Domain.Users.SkillTag", null)
+                        .WithMany()
+                        .HasForeignKey("SkillTagId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Scrm.Domain.Workflows.WorkflowDefinition", b =>
@@ -1069,6 +1317,11 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Regions.Region", b =>
+                {
+                    b.Navigation("TierHistory");
                 });
 
             modelBuilder.Entity("Scrm.Domain.Templates.TicketTemplate", b =>
@@ -1083,6 +1336,15 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.Navigation("Fields");
 
                     b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Users.UserProfile", b =>
+                {
+                    b.Navigation("PartnerTypes");
+
+                    b.Navigation("Regions");
+
+                    b.Navigation("Skills");
                 });
 #pragma warning restore 612, 618
         }

@@ -202,7 +202,7 @@ public sealed class ConditionEvaluationTests
         {
             BuiltInSubject.Urgency => builder.Urgent(Enum.Parse<Urgency>(actual!)),
             BuiltInSubject.Region => builder.InRegion(actual is null ? null : long.Parse(actual, System.Globalization.CultureInfo.InvariantCulture)),
-            BuiltInSubject.RegionTier => builder.InRegion(5, actual is null ? null : Enum.Parse<PriceTier>(actual)),
+            BuiltInSubject.RegionTier => builder.InRegion(5, actual),
             BuiltInSubject.CustomerLevel => builder.ForCustomer(actual is null ? null : Enum.Parse<CustomerLevel>(actual)),
             BuiltInSubject.UserRole => builder.ActedBy(actual is null ? null : Enum.Parse<Role>(actual)),
             _ => Assert.IsType<string>(actual) == ConditionContextBuilder.TemplateId.ToString(System.Globalization.CultureInfo.InvariantCulture)

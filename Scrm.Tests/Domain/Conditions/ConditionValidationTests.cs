@@ -138,7 +138,7 @@ public sealed class ConditionValidationTests
     [InlineData(BuiltInSubject.Urgency, "Critical")]
     [InlineData(BuiltInSubject.Urgency, "urgent")] // stored as the enum name is written
     [InlineData(BuiltInSubject.Urgency, "0")] // names, not numbers
-    [InlineData(BuiltInSubject.RegionTier, "D")]
+    [InlineData(BuiltInSubject.RegionTier, "A-1")]
     [InlineData(BuiltInSubject.CustomerLevel, "Gold")]
     [InlineData(BuiltInSubject.UserRole, "Root")]
     [InlineData(BuiltInSubject.Region, "-1")]

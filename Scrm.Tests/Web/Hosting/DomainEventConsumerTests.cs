@@ -4,8 +4,10 @@ using Scrm.Data.Outbox;
 using Scrm.Data.Saving;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
+using Scrm.Domain.Regions;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Tickets;
+using Scrm.Domain.Users;
 using Scrm.Domain.Workflows;
 using Xunit;
 
@@ -25,6 +27,7 @@ public sealed class DomainEventConsumerTests
         typeof(TicketNodeEntered), typeof(TicketTimerFired), typeof(TicketMigrated), typeof(TicketCommented),
         typeof(TemplateChanged), typeof(WorkflowPublished), typeof(NotificationCreated), typeof(NotificationRead),
         typeof(TicketAwaitingSettlement), typeof(TicketTimerFailed), typeof(TicketTimerCleared), typeof(TicketTimerRetried),
+        typeof(UserChanged), typeof(RegionChanged), typeof(ReferenceDataChanged),
     ];
 
     [Fact]

@@ -11,10 +11,12 @@ namespace Scrm.Tests.Web.Live;
 /// <summary>Real commands by demo users, committed through the real save pipeline and so published on the real feed.</summary>
 internal static class LiveEdits
 {
-    public static async Task<long> OpenTicketAsync(IServiceProvider services, TicketStatus status = TicketStatus.InProgress)
+    /// <summary>The first demo ticket in <paramref name="status"/>; with <paramref name="withLinkedCustomer"/>, one whose 关联客户 field is filled.</summary>
+    public static async Task<long> OpenTicketAsync(IServiceProvider services, TicketStatus status = TicketStatus.InProgress, bool withLinkedCustomer = false)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync();
-        return await db.Tickets.Where(t => t.Status == status).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        return await db.Tickets.Where(t => t.Status == status && (!withLinkedCustomer || t.Fields.Any(f => f.FieldKey == "linked_customer")))
+            .OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
     }
 
     public static async Task EditAsync(IServiceProvider services, string userName, long ticketId, Action<TicketForm> change)

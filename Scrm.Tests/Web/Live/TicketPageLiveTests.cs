@@ -118,7 +118,7 @@ public sealed class TicketPageLiveTests : ScrmComponentTest
     public async Task Prerender_ReadsNothing_AndTheInteractiveRenderReadsTheTicketOnce()
     {
         var feed = (InProcessChangeFeed)Services.GetRequiredService<IChangeFeed>();
-        var id = await LiveEdits.OpenTicketAsync(Services);
+        var id = await LiveEdits.OpenTicketAsync(Services, withLinkedCustomer: true);
         Render<MudPopoverProvider>();
         _ = Services.GetRequiredService<TemplateCache>(); // the app-wide template cache listens too, for good
         var subscribers = feed.SubscriberCount;

@@ -41,7 +41,7 @@ internal static class SignedInAdmin
         }
 
         db.Users.Add(new ScrmUser { Id = UserId, UserName = "admin" });
-        db.UserProfiles.Add(new UserProfile(UserId, "admin", "Admin", Role.Admin, regionId: null));
+        db.UserProfiles.Add(new UserProfile(UserId, "admin", "Admin", Role.Admin));
         await db.SaveChangesAsync();
     }
 

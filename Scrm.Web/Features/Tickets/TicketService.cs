@@ -57,7 +57,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
             var ticket = Ticket.Create(number, template, form.Details, form.Fields, actor.UserId, time);
             if (workflow is not null)
             {
-                ticket.StartWorkflow(workflow.Id, workflow.Graph, template, await Workflows.FactsAsync(db, ticket, token), actor.ForWorkflow!, time);
+                ticket.StartWorkflow(workflow.Id, workflow.Graph, template, await Workflows.FactsAsync(db, ticket, time, token), actor.ForWorkflow!, time);
             }
 
             db.Tickets.Add(ticket);
@@ -104,7 +104,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
             var workflow = await Workflows.VersionOfAsync(workflows, db, ticket, token)
                 ?? throw new DomainException("WorkflowNotActive", "The ticket is not at a workflow step.");
             var template = await LoadTemplateAsync(db, ticket.TemplateId, token);
-            ticket.Transition(workflow.Graph, transitionId, template, await Workflows.FactsAsync(db, ticket, token), actor.ForWorkflow!, time);
+            ticket.Transition(workflow.Graph, transitionId, template, await Workflows.FactsAsync(db, ticket, time, token), actor.ForWorkflow!, time);
         }, ct);
     }
 
@@ -134,7 +134,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
             }
 
             var template = await LoadTemplateAsync(db, ticket.TemplateId, token);
-            if (!ticket.FireTimer(workflow.Graph, template, await Workflows.FactsAsync(db, ticket, token), time))
+            if (!ticket.FireTimer(workflow.Graph, template, await Workflows.FactsAsync(db, ticket, time, token), time))
             {
                 return false;
             }

@@ -48,8 +48,9 @@ internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCa
             access, TicketAccessRules.NextStatuses(access, ticket)) { AwaitingSettlement = ticket.AwaitingSettlement };
     }
 
-    private static Task<TicketRowWithNames?> LoadAsync(ScrmDbContext db, Actor user, long id, CancellationToken ct)
+    private Task<TicketRowWithNames?> LoadAsync(ScrmDbContext db, Actor user, long id, CancellationToken ct)
     {
+        var today = ChinaTime.Today(time);
         var userId = user.UserId;
         var isCustomer = user.Role == Role.Customer;
         return db.Tickets.AsNoTracking().Include(t => t.Fields).Include(t => t.Visits).AsSplitQuery()
@@ -60,7 +61,8 @@ internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCa
                 db.Customers.Where(c => c.Id == t.CustomerId).Select(c => c.Phone).FirstOrDefault(),
                 db.Customers.Where(c => c.Id == t.CustomerId).Select(c => (CustomerLevel?)c.Level).FirstOrDefault(),
                 db.Regions.Where(r => r.Id == t.RegionId).Select(r => r.Name).FirstOrDefault(),
-                db.Regions.Where(r => r.Id == t.RegionId).Select(r => r.Tier).FirstOrDefault(),
+                db.CityTierChanges.Where(c => c.RegionId == t.RegionId && c.EffectiveFrom <= today).OrderByDescending(c => c.EffectiveFrom)
+                    .Select(c => c.TierCode).FirstOrDefault(),
                 db.Regions.Where(r => r.Id == t.RegionId).Select(r => r.ParentId).FirstOrDefault(),
                 db.UserProfiles.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
                 db.UserProfiles.Where(u => u.Id == t.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
@@ -81,5 +83,5 @@ internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCa
     }
 
     private sealed record TicketRowWithNames(Ticket Ticket, string? CustomerName, string? CustomerPhone, CustomerLevel? CustomerLevel,
-        string? RegionName, PriceTier? RegionTier, long? RegionParentId, string? AssigneeName, string? CreatorName, bool CustomerOwnsTicket);
+        string? RegionName, string? RegionTier, long? RegionParentId, string? AssigneeName, string? CreatorName, bool CustomerOwnsTicket);
 }

@@ -1,3 +1,4 @@
+using Scrm.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
 using Scrm.Domain.Tickets;
@@ -18,10 +19,17 @@ internal static class Workflows
     public static async Task<WorkflowDefinition?> VersionOfAsync(WorkflowVersionCache versions, ScrmDbContext db, Ticket ticket, CancellationToken ct) =>
         ticket.WorkflowId is { } id ? await versions.GetAsync(db, id, ct) : null;
 
-    public static async Task<TicketFacts> FactsAsync(ScrmDbContext db, Ticket ticket, CancellationToken ct)
+    /// <summary>What the workflow's conditions read beyond the ticket: its city's tier today (China date), province and customer level.</summary>
+    public static async Task<TicketFacts> FactsAsync(ScrmDbContext db, Ticket ticket, TimeProvider time, CancellationToken ct)
     {
+        var today = ChinaTime.Today(time);
         var region = ticket.RegionId is { } regionId
-            ? await db.Regions.Where(r => r.Id == regionId).Select(r => new { r.Tier, r.ParentId }).SingleOrDefaultAsync(ct)
+            ? await db.Regions.Where(r => r.Id == regionId).Select(r => new
+            {
+                Tier = db.CityTierChanges.Where(c => c.RegionId == r.Id && c.EffectiveFrom <= today).OrderByDescending(c => c.EffectiveFrom)
+                    .Select(c => c.TierCode).FirstOrDefault(),
+                r.ParentId,
+            }).SingleOrDefaultAsync(ct)
             : null;
         var level = ticket.CustomerId is { } customerId
             ? await db.Customers.Where(c => c.Id == customerId).Select(c => (Domain.Customers.CustomerLevel?)c.Level).SingleOrDefaultAsync(ct)

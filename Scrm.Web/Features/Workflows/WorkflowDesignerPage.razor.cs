@@ -51,9 +51,11 @@ public sealed partial class WorkflowDesignerPage : IDisposable
         var actor = await CurrentUser.RequireAsync();
         var cities = await Lookups.CitiesAsync(actor);
         var templates = await Lookups.TemplatesAsync(actor, activeOnly: false);
+        var tiers = await Lookups.TiersAsync(actor);
         _lookups = new ConditionLookups(
             cities.Select(c => new Choice(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Display)).ToList(),
-            templates.Select(t => new Choice(t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Name)).ToList());
+            templates.Select(t => new Choice(t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Name)).ToList(),
+            tiers.Select(t => new Choice(t.Id, t.Name)).ToList());
     }
 
     private async Task ReloadAsync()

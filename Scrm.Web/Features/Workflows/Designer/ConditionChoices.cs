@@ -12,10 +12,10 @@ namespace Scrm.Web.Features.Workflows.Designer;
 /// <summary>One value a condition operand can pick: the canonical operand and what the admin reads.</summary>
 public sealed record Choice(string Value, string Text);
 
-/// <summary>Regions and templates, loaded once by the page, for the 区域 and 模板 conditions.</summary>
-public sealed record ConditionLookups(IReadOnlyList<Choice> Regions, IReadOnlyList<Choice> Templates)
+/// <summary>Regions, templates and tiers, loaded once by the page, for the 区域, 模板 and 城市档位 conditions.</summary>
+public sealed record ConditionLookups(IReadOnlyList<Choice> Regions, IReadOnlyList<Choice> Templates, IReadOnlyList<Choice> Tiers)
 {
-    public static readonly ConditionLookups Empty = new([], []);
+    public static readonly ConditionLookups Empty = new([], [], []);
 }
 
 /// <summary>What the condition builder offers: subjects, and the values an operand can take when they form a list.</summary>
@@ -41,7 +41,7 @@ public static class ConditionChoices
             BuiltInSubject.Urgency => Names<Urgency>("Urgency", l),
             BuiltInSubject.UserRole => Names<Role>("Role", l),
             BuiltInSubject.CustomerLevel => Names<CustomerLevel>("CustomerLevel", l),
-            BuiltInSubject.RegionTier => Enum.GetNames<PriceTier>().Select(n => new Choice(n, n)).ToList(),
+            BuiltInSubject.RegionTier => lookups.Tiers,
             BuiltInSubject.Region => lookups.Regions,
             BuiltInSubject.Template => lookups.Templates,
             _ => null,
