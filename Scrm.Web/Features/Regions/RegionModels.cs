@@ -9,8 +9,10 @@ public sealed record RegionTree(IReadOnlyList<RegionNode> Provinces, IReadOnlyLi
 
     public RegionNode? Find(long id) => All.FirstOrDefault(r => r.Id == id);
 
-    /// <summary>The tier's display name ("A · 一档"), or the bare code when the list no longer has it.</summary>
-    public string TierLabel(string? code) => Tiers.FirstOrDefault(t => t.Id == code) is { } tier ? $"{tier.Id} · {tier.Name}" : code ?? "";
+    /// <summary>What people read for a tier: its name ("A 档"), with the code when the name does not show it ("一档 (A)").</summary>
+    public string TierLabel(string? code) => Tiers.FirstOrDefault(t => t.Id == code) is { } tier ? Label(tier) : code ?? "";
+
+    public static string Label(Option<string> tier) => tier.Name.Contains(tier.Id, StringComparison.Ordinal) ? tier.Name : $"{tier.Name} ({tier.Id})";
 }
 
 /// <summary>One province or city as the admin sees it.</summary>

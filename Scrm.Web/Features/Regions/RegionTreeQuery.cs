@@ -34,11 +34,14 @@ internal static class RegionTreeQuery
             new RegionUsage(tickets.GetValueOrDefault(region.Id), customers.GetValueOrDefault(region.Id), users.GetValueOrDefault(region.Id)),
             cities);
 
-        var provinces = regions.Where(r => r.IsProvince).OrderBy(r => r.Name, StringComparer.Ordinal)
-            .Select(p => Node(p, null, [.. regions.Where(c => c.ParentId == p.Id).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => Node(c, p, []))]))
+        var provinces = regions.Where(r => r.IsProvince).OrderBy(r => r.Name, ChineseOrder)
+            .Select(p => Node(p, null, [.. regions.Where(c => c.ParentId == p.Id).OrderBy(c => c.Name, ChineseOrder).Select(c => Node(c, p, []))]))
             .ToList();
         return new RegionTree(provinces, tiers, today);
     }
+
+    // Pinyin order (杭州, 湖州, 宁波), as people look names up; code-point order would scatter them.
+    private static readonly StringComparer ChineseOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
 
     /// <summary>Whether a user region (a province or a city) includes <paramref name="region"/>.</summary>
     public static bool Covers(long userRegionId, Region region) => userRegionId == region.Id || userRegionId == region.ParentId;
