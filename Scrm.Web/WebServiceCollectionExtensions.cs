@@ -20,6 +20,7 @@ using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Admin;
 using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Notifications;
+using Scrm.Web.Features.Regions;
 using Scrm.Web.Features.Templates;
 using Scrm.Web.Features.Tickets;
 using Scrm.Web.Features.Workflows;
@@ -170,6 +171,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<NotificationService>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowMigrationService>();
+        services.AddScoped<RegionAdminService>();
+        services.AddScoped<ReferenceDataService>();
         services.AddSingleton<WorkflowTimerService>();
         services.AddSingleton<TemplateCache>();
         services.AddSingleton<WorkflowVersionCache>();

@@ -33,4 +33,7 @@ public sealed class Customer : AggregateRoot
     public string? Address { get; private set; }
     public long? RegionId { get; private set; }
     public CustomerLevel Level { get; private set; }
+
+    /// <summary>Points the customer at another region (its city was merged into that one).</summary>
+    public void MoveToRegion(long regionId) => RegionId = regionId;
 }

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Scrm.Data;
+using Scrm.Domain.Regions;
+using Scrm.Domain.Users;
+using Scrm.Web.Shared;
+
+namespace Scrm.Web.Features.Regions;
+
+/// <summary>Reads the province → city tree with what the admin needs beside each region.</summary>
+internal static class RegionTreeQuery
+{
+    public static async Task<RegionTree> LoadAsync(ScrmDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var regions = await db.Regions.AsNoTracking().Where(r => !r.IsRetired).ToListAsync(ct);
+        var tickets = await CountsAsync(db.Tickets.Where(t => t.RegionId != null).GroupBy(t => t.RegionId!.Value), ct);
+        var customers = await CountsAsync(db.Customers.Where(c => c.RegionId != null).GroupBy(c => c.RegionId!.Value), ct);
+        var users = await CountsAsync(db.UserRegions.GroupBy(r => r.RegionId), ct);
+
+        // Supervisors and admins are a handful of people: load them once and match their regions in memory.
+        var staff = await db.UserProfiles.AsNoTracking()
+            .Where(u => u.IsActive && (u.Role == Role.Supervisor || u.Role == Role.Admin))
+            .OrderBy(u => u.DisplayName).ToListAsync(ct);
+        var directorIds = regions.Where(r => r.DirectorId is not null).Select(r => r.DirectorId!).Distinct().ToList();
+        var names = await db.UserProfiles.AsNoTracking().Where(u => directorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var tiers = await db.PriceTiers.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Code)
+            .Select(t => new Option<string>(t.Code, t.Name)).ToListAsync(ct);
+
+        RegionNode Node(Region region, Region? province, IReadOnlyList<RegionNode> cities) => new(
+            region.Id, region.Name, region.ParentId, province?.Name, region.Version, region.TierOn(today),
+            [.. region.TierHistory.OrderByDescending(c => c.EffectiveFrom).Select(c => new TierHistoryRow(c.TierCode, c.EffectiveFrom))],
+            region.DirectorId, region.DirectorId is null ? null : names.GetValueOrDefault(region.DirectorId, region.DirectorId),
+            [.. staff.Where(u => u.Role == Role.Supervisor && u.Regions.Any(r => Covers(r.RegionId, region))).Select(ToOption)],
+            [.. staff.Where(u => MayDirect(u, region)).Select(ToOption)],
+            new RegionUsage(tickets.GetValueOrDefault(region.Id), customers.GetValueOrDefault(region.Id), users.GetValueOrDefault(region.Id)),
+            cities);
+
+        var provinces = regions.Where(r => r.IsProvince).OrderBy(r => r.Name, ChineseOrder)
+            .Select(p => Node(p, null, [.. regions.Where(c => c.ParentId == p.Id).OrderBy(c => c.Name, ChineseOrder).Select(c => Node(c, p, []))]))
+            .ToList();
+        return new RegionTree(provinces, tiers, today);
+    }
+
+    // Pinyin order (杭州, 湖州, 宁波), as people look names up; code-point order would scatter them.
+    private static readonly StringComparer ChineseOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
+
+    /// <summary>Whether a user region (a province or a city) includes <paramref name="region"/>.</summary>
+    public static bool Covers(long userRegionId, Region region) => userRegionId == region.Id || userRegionId == region.ParentId;
+
+    /// <summary>A director works the region: central (no regions), or one of their regions includes it.</summary>
+    public static bool MayDirect(UserProfile user, Region region) =>
+        user.IsActive && user.Role is Role.Supervisor or Role.Admin && (user.Regions.Count == 0 || user.Regions.Any(r => Covers(r.RegionId, region)));
+
+    private static Option<string> ToOption(UserProfile user) => new(user.Id, user.DisplayName);
+
+    private static Task<Dictionary<long, int>> CountsAsync<T>(IQueryable<IGrouping<long, T>> groups, CancellationToken ct) =>
+        groups.Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+}
