@@ -11,6 +11,8 @@ namespace Scrm.Web.Features.Account;
 
 public static class AccountEndpoints
 {
+    public const string MyAccountPath = "/account";
+
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/account");
@@ -50,7 +52,26 @@ public static class AccountEndpoints
 
             return Results.LocalRedirect("~" + LocalUrl.Sanitize(returnUrl));
         }).RequireAuthorization();
+
+        MapPasswordChange(group);
     }
+
+    /// <summary>
+    /// The change-password form of My account and of the forced change. A form POST with an antiforgery token (checked
+    /// because the fields are form-bound), not a circuit event: the user gets a new cookie. Errors go back as codes in
+    /// the query (never the passwords); success lands on My account, which confirms it.
+    /// </summary>
+    private static void MapPasswordChange(RouteGroupBuilder group) =>
+        group.MapPost("/password", async (HttpContext http, PasswordChange change,
+            [FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword, [FromForm] string? from) =>
+        {
+            // A forced change stays on its page whatever the form says: every other page would send the user back.
+            var page = PasswordChangeGate.MustChangePassword(http.User) || from == "password" ? PasswordChangeGate.PasswordPath : MyAccountPath;
+            var errors = await change.ChangeAsync(http.User, new ChangePasswordRequest(currentPassword, newPassword, confirmPassword), http.RequestAborted);
+            return errors.Count > 0
+                ? Results.LocalRedirect($"~{page}?{string.Join("&", errors.Select(e => "error=" + e))}")
+                : Results.LocalRedirect($"~{MyAccountPath}?changed=1");
+        }).RequireAuthorization();
 
     public static void WriteCultureCookie(HttpContext http, string culture) =>
         http.Response.Cookies.Append(
