@@ -14,6 +14,7 @@ public static class PasswordChangeGate
 {
     public const string ClaimType = "scrm:must_change_password";
     public const string PasswordPath = "/account/password";
+    public const string ChangePasswordPath = "/account/change-password";
     private const string LogoutPath = "/account/logout";
 
     public static bool MustChangePassword(ClaimsPrincipal principal) => principal.HasClaim(ClaimType, "true");
@@ -34,6 +35,7 @@ public static class PasswordChangeGate
     {
         var path = context.Request.Path;
         return path.Equals(PasswordPath, StringComparison.OrdinalIgnoreCase)
+            || path.Equals(ChangePasswordPath, StringComparison.OrdinalIgnoreCase)
             || path.Equals(LogoutPath, StringComparison.OrdinalIgnoreCase)
             || context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
     }

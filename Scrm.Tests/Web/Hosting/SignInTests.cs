@@ -120,6 +120,19 @@ public sealed partial class SignInTests(ProductionApp app) : IClassFixture<Produ
     }
 
     [Fact]
+    public async Task Culture_WithoutAntiforgeryToken_IsRefused()
+    {
+        using var client = app.Client(clientAddress: "198.51.100.15");
+        await HostedApp.SignInAsync(client, "supervisor3", Password);
+
+        var response = await client.PostAsync("account/culture",
+            new FormUrlEncodedContent([KeyValuePair.Create("culture", "en"), KeyValuePair.Create("returnUrl", "/")]), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Culture_IsRefusedForAnonymousCallers()
     {
         using var client = app.Client(clientAddress: "198.51.100.12");
