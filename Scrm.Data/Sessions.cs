@@ -22,12 +22,20 @@ public static class Sessions
         }
     }
 
-    public static async Task<bool> IsCurrentAsync(ScrmDbContext db, Actor actor, CancellationToken ct)
+    public static Task<bool> IsCurrentAsync(ScrmDbContext db, Actor actor, CancellationToken ct) =>
+        IsCurrentAsync(db, actor, mustChangePassword: null, ct);
+
+    /// <summary>
+    /// Also compares the forced password change the session was issued with, when given: a session from before an admin's
+    /// reset ends, so the next sign-in carries the flag (like a changed role).
+    /// </summary>
+    public static async Task<bool> IsCurrentAsync(ScrmDbContext db, Actor actor, bool? mustChangePassword, CancellationToken ct)
     {
         var current = await db.UserProfiles.AsNoTracking().Where(p => p.Id == actor.UserId)
-            .Select(p => new { p.IsActive, p.Role, Stamp = db.Users.Where(u => u.Id == p.Id).Select(u => u.SecurityStamp).FirstOrDefault() })
+            .Select(p => new { p.IsActive, p.Role, p.MustChangePassword, Stamp = db.Users.Where(u => u.Id == p.Id).Select(u => u.SecurityStamp).FirstOrDefault() })
             .SingleOrDefaultAsync(ct);
         return current is { IsActive: true } && current.Role == actor.Role
-            && (actor.SessionStamp is null || actor.SessionStamp == current.Stamp);
+            && (actor.SessionStamp is null || actor.SessionStamp == current.Stamp)
+            && (mustChangePassword is null || mustChangePassword == current.MustChangePassword);
     }
 }

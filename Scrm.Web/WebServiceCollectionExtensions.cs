@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
 using Scrm.Data;
@@ -68,6 +69,7 @@ public static class WebServiceCollectionExtensions
         app.UseHttpsOnly();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
@@ -136,12 +138,33 @@ public static class WebServiceCollectionExtensions
 
         // Identity's stores want a scoped context; the rest of the app uses the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContext());
-        // Failed sign-ins are limited by SignInThrottle (per client address and per account), not Identity's lockout.
-        services.AddIdentityCore<ScrmUser>(o => o.Password.RequiredLength = 8)
+        // Accounts lock in the database after repeated failures (decision 0007); SignInThrottle limits client addresses.
+        services.AddIdentityCore<ScrmUser>(ConfigureIdentity)
             .AddEntityFrameworkStores<ScrmDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ScrmClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+
+        // Identity agrees with the domain on what one account is and what a good password is: its own normalizer and
+        // composition rules are replaced, not run beside ours.
+        services.Replace(ServiceDescriptor.Scoped<ILookupNormalizer, UserNameNormalizer>());
+        services.RemoveAll<IPasswordValidator<ScrmUser>>();
+        services.AddScoped<IPasswordValidator<ScrmUser>, PasswordPolicyValidator>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<PasswordChange>();
+    }
+
+    private static void ConfigureIdentity(IdentityOptions o)
+    {
+        o.Password.RequiredLength = PasswordPolicy.MinLength;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequiredUniqueChars = 1;
+        o.Lockout.MaxFailedAccessAttempts = PasswordSignIn.FailuresBeforeLockout;
+        o.Lockout.DefaultLockoutTimeSpan = PasswordSignIn.LockoutDuration;
+        o.Lockout.AllowedForNewUsers = true;
     }
 
     private static void ConfigureRequestLocalization(IServiceCollection services)

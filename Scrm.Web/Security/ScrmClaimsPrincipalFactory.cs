@@ -7,7 +7,10 @@ using Scrm.Data.Identity;
 
 namespace Scrm.Web.Security;
 
-/// <summary>Puts the profile's role and display name into the login cookie, so pages authorize without a query.</summary>
+/// <summary>
+/// Puts the profile's role and display name into the login cookie, so pages authorize without a query, and the
+/// forced password change (<see cref="PasswordChangeGate"/>) when an admin reset the password.
+/// </summary>
 public sealed class ScrmClaimsPrincipalFactory(UserManager<ScrmUser> users, IOptions<IdentityOptions> options, IDbContextFactory<ScrmDbContext> dbFactory)
     : UserClaimsPrincipalFactory<ScrmUser>(users, options)
 {
@@ -20,6 +23,10 @@ public sealed class ScrmClaimsPrincipalFactory(UserManager<ScrmUser> users, IOpt
         {
             identity.AddClaim(new Claim(ClaimTypes.Role, profile.Role.ToString()));
             identity.AddClaim(new Claim(CurrentUser.DisplayNameClaim, profile.DisplayName));
+            if (profile.MustChangePassword)
+            {
+                identity.AddClaim(new Claim(PasswordChangeGate.ClaimType, "true"));
+            }
         }
 
         return identity;

@@ -14,6 +14,9 @@ public class SessionRevalidatingAuthenticationStateProvider(ILoggerFactory logge
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        sessions.IsCurrentAsync(authenticationState.User, cancellationToken);
+    // A user who must change their password never gets a circuit (PasswordChangeGate refuses the hub); should one
+    // exist anyway, it is not usable.
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        !PasswordChangeGate.MustChangePassword(authenticationState.User)
+        && await sessions.IsCurrentAsync(authenticationState.User, cancellationToken);
 }

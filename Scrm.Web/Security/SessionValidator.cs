@@ -8,7 +8,8 @@ namespace Scrm.Web.Security;
 
 /// <summary>
 /// Whether a signed-in principal still matches the database: the login exists, its profile is active, the role claim
-/// is the profile's role and the security stamp claim is the login's stamp. The login cookie (every request) and the
+/// is the profile's role, the security stamp claim is the login's stamp and the forced-password-change claim is the
+/// profile's flag. The login cookie (every request) and the
 /// open circuits (<see cref="SessionRevalidatingAuthenticationStateProvider"/>) ask the same question here.
 /// </summary>
 public sealed class SessionValidator(IDbContextFactory<ScrmDbContext> dbFactory)
@@ -22,7 +23,7 @@ public sealed class SessionValidator(IDbContextFactory<ScrmDbContext> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Sessions.IsCurrentAsync(db, actor, ct);
+        return await Sessions.IsCurrentAsync(db, actor, PasswordChangeGate.MustChangePassword(principal), ct);
     }
 
     /// <summary>

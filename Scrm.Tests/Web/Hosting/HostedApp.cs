@@ -52,10 +52,10 @@ public partial class HostedApp(string environment, params (string Key, string Va
         return await client.PostAsync(url, new FormUrlEncodedContent(form));
     }
 
-    /// <summary>A token for the client's current user, from the sign-in form (it renders for anyone).</summary>
-    public static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    /// <summary>A token for the client's current user, from the sign-in form (it renders for anyone) or another form page.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string formPage = "account/login")
     {
-        var page = await client.GetStringAsync("account/login");
+        var page = await client.GetStringAsync(formPage);
         return TokenInput().Match(page).Groups[1].Value;
     }
 

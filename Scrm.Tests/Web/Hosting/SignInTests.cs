@@ -31,9 +31,9 @@ public sealed partial class SignInTests(ProductionApp app) : IClassFixture<Produ
     public async Task AThrottledAddress_ReadsExactlyLikeAnUnknownUser_EvenWithTheRightPassword()
     {
         using var attacker = app.Client(clientAddress: "198.51.100.2");
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 10; i++)
         {
-            await HostedApp.SignInAsync(attacker, "supervisor2", "guess-" + i);
+            await HostedApp.SignInAsync(attacker, "nobody-" + i, "guess-" + i);
         }
 
         var throttled = await HostedApp.SignInAsync(attacker, "supervisor2", Password);
@@ -46,12 +46,12 @@ public sealed partial class SignInTests(ProductionApp app) : IClassFixture<Produ
     }
 
     [Fact]
-    public async Task OneAddress_IsThrottledBeforeItCanLockAdminOut()
+    public async Task AThrottledAddress_DoesNotKeepTheAccountsOwnerOut()
     {
         using var attacker = app.Client(clientAddress: "198.51.100.6");
         for (var i = 0; i < 10; i++)
         {
-            await HostedApp.SignInAsync(attacker, "admin", "guess-" + i);
+            await HostedApp.SignInAsync(attacker, "ghost-" + i, "guess-" + i);
         }
 
         var fromAttacker = await HostedApp.SignInAsync(attacker, "admin", Password);
@@ -60,24 +60,6 @@ public sealed partial class SignInTests(ProductionApp app) : IClassFixture<Produ
 
         Assert.Equal(HttpStatusCode.OK, fromAttacker.StatusCode);
         Assert.Equal(HttpStatusCode.Found, fromAdmin.StatusCode);
-    }
-
-    [Fact]
-    public async Task ManyAddresses_GuessingTogether_OnlySlowTheAccount_TheRealAdminStillSignsIn()
-    {
-        for (var address = 20; address < 25; address++)
-        {
-            using var attacker = app.Client(clientAddress: $"198.51.100.{address}");
-            for (var i = 0; i < 5; i++)
-            {
-                await HostedApp.SignInAsync(attacker, "agent3", "guess-" + i);
-            }
-        }
-
-        using var owner = app.Client(clientAddress: "198.51.100.30");
-        var response = await HostedApp.SignInAsync(owner, "agent3", Password);
-
-        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
     }
 
     [Theory]
@@ -135,6 +117,19 @@ public sealed partial class SignInTests(ProductionApp app) : IClassFixture<Produ
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Culture_WithoutAntiforgeryToken_IsRefused()
+    {
+        using var client = app.Client(clientAddress: "198.51.100.15");
+        await HostedApp.SignInAsync(client, "supervisor3", Password);
+
+        var response = await client.PostAsync("account/culture",
+            new FormUrlEncodedContent([KeyValuePair.Create("culture", "en"), KeyValuePair.Create("returnUrl", "/")]), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal)));
     }
 
     [Fact]

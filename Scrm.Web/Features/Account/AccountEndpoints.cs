@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Scrm.Data.Identity;
 using Scrm.Domain.Common;
 using Scrm.Web.Security;
@@ -11,6 +10,8 @@ namespace Scrm.Web.Features.Account;
 
 public static class AccountEndpoints
 {
+    public const string MyAccountPath = "/account";
+
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/account");
@@ -33,24 +34,59 @@ public static class AccountEndpoints
             return Results.LocalRedirect("~/account/login");
         });
 
-        // The signed-in language switch: it writes the profile, so a POST with an antiforgery token (checked because
-        // the parameters are form-bound). A language switch needs a new page load: a circuit keeps its culture.
-        group.MapPost("/culture", async (HttpContext http, AccountService accounts, [FromForm] string? culture, [FromForm] string? returnUrl) =>
+        // The signed-in language switch: it writes the profile, so a POST with an antiforgery token. A language switch
+        // needs a new page load: a circuit keeps its culture.
+        group.MapPost("/culture", async (HttpContext http, IAntiforgery antiforgery, AccountService accounts) =>
         {
-            if (!AccountService.IsSupported(culture))
+            if (await ReadCheckedFormAsync(http, antiforgery) is not { } form || form["culture"].ToString() is not { } culture
+                || !AccountService.IsSupported(culture))
             {
                 return Results.BadRequest();
             }
 
-            WriteCultureCookie(http, culture!);
+            WriteCultureCookie(http, culture);
             if (CurrentUser.FromPrincipal(http.User, ActorChannel.Web) is { } actor)
             {
-                await accounts.SaveCultureAsync(actor, culture!, http.RequestAborted);
+                await accounts.SaveCultureAsync(actor, culture, http.RequestAborted);
             }
 
-            return Results.LocalRedirect("~" + LocalUrl.Sanitize(returnUrl));
+            return Results.LocalRedirect("~" + LocalUrl.Sanitize(form["returnUrl"]));
         }).RequireAuthorization();
+
+        MapPasswordChange(group);
     }
+
+    /// <summary>
+    /// The change-password form of My account and of the forced change. A form POST, not a circuit event: the user gets
+    /// a new cookie. Errors go back as codes in the query (never the passwords); success lands on My account, which
+    /// confirms it. Not at the page's own address: the page's endpoint takes POSTs too, and the match would be ambiguous.
+    /// </summary>
+    private static void MapPasswordChange(RouteGroupBuilder group) =>
+        group.MapPost("/change-password", async (HttpContext http, IAntiforgery antiforgery, PasswordChange change) =>
+        {
+            if (await ReadCheckedFormAsync(http, antiforgery) is not { } form)
+            {
+                return Results.BadRequest();
+            }
+
+            var request = new ChangePasswordRequest(form["currentPassword"], form["newPassword"], form["confirmPassword"]);
+
+            // A forced change stays on its page whatever the form says: every other page would send the user back.
+            var page = PasswordChangeGate.MustChangePassword(http.User) || form["from"] == "password" ? PasswordChangeGate.PasswordPath : MyAccountPath;
+            var errors = await change.ChangeAsync(http.User, request, http.RequestAborted);
+            return errors.Count > 0
+                ? Results.LocalRedirect($"~{page}?{string.Join("&", errors.Select(e => "error=" + e))}")
+                : Results.LocalRedirect($"~{MyAccountPath}?changed=1");
+        }).RequireAuthorization();
+
+    /// <summary>
+    /// The posted form once its antiforgery token checks out, else null. Checked here rather than through form-bound
+    /// parameters: a failed automatic check marks the request, and the 400 page's re-execution then throws reading the form.
+    /// </summary>
+    private static async Task<IFormCollection?> ReadCheckedFormAsync(HttpContext http, IAntiforgery antiforgery) =>
+        http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http)
+            ? await http.Request.ReadFormAsync(http.RequestAborted)
+            : null;
 
     public static void WriteCultureCookie(HttpContext http, string culture) =>
         http.Response.Cookies.Append(
