@@ -20,7 +20,7 @@ namespace Scrm.Data.Seed;
 public static class DemoCompanySeeder
 {
     /// <summary>The one password of every demo account (listed in README). Demo company only.</summary>
-    public const string DemoPassword = "Scrm@2026";
+    public const string DemoPassword = "Anjia@2026";
 
     /// <summary>
     /// The demo accounts. Regions name a city or a province (none: the central desk, which sees every region); a

@@ -27,7 +27,7 @@ public static class PasswordPolicy
         "iloveyou123", "woaini1314", "woaini520520", "admin12345", "admin123456", "administrator", "welcome123",
         "welcome1234", "letmein1234", "changeme123", "sunshine123", "football123", "baseball123", "monkey12345",
         "dragon12345", "princess123", "qazwsxedcrfv", "1qazxsw23edc", "zaq12wsxcde3", "computer123", "internet123",
-        "superman123", "trustno1234", "starwars123", "master12345", "whatever123", "shadow12345", "Scrm@2026!!",
+        "superman123", "trustno1234", "starwars123", "master12345", "whatever123", "shadow12345",
     };
 
     public static IReadOnlyList<PasswordProblem> Check(string userName, string? password)

@@ -14,7 +14,7 @@ public sealed class DemoSeedingTests
         await using var app = new HostedApp("Production");
         using var client = app.Client();
 
-        var response = await HostedApp.SignInAsync(client, "admin", "Scrm@2026");
+        var response = await HostedApp.SignInAsync(client, "admin", "Anjia@2026");
 
         Assert.Null(await FindAdminAsync(app));
         Assert.Equal("用户名或密码错误。多次失败后，请等几分钟再试。",
@@ -27,7 +27,7 @@ public sealed class DemoSeedingTests
         await using var app = new HostedApp("Development");
         using var client = app.Client("http://localhost/");
 
-        var response = await HostedApp.SignInAsync(client, "admin", "Scrm@2026");
+        var response = await HostedApp.SignInAsync(client, "admin", "Anjia@2026");
 
         Assert.NotNull(await FindAdminAsync(app));
         Assert.Equal(System.Net.HttpStatusCode.Found, response.StatusCode);

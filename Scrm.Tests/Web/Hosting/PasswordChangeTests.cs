@@ -16,7 +16,7 @@ namespace Scrm.Tests.Web.Hosting;
 /// </summary>
 public sealed class PasswordChangeTests(ProductionApp app) : IClassFixture<ProductionApp>
 {
-    private const string Password = "Scrm@2026";
+    private const string Password = "Anjia@2026";
     private const string NewPassword = "Quiet-River-2026";
     private const string Site = "https://scrm.example.com";
 

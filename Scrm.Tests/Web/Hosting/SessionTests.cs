@@ -20,7 +20,7 @@ namespace Scrm.Tests.Web.Hosting;
 /// </summary>
 public sealed class SessionTests(ProductionApp app) : IClassFixture<ProductionApp>
 {
-    private const string Password = "Scrm@2026";
+    private const string Password = "Anjia@2026";
     private const string AuthCookie = ".AspNetCore.Identity.Application=";
     private const string LoginUrl = "https://scrm.example.com/account/login";
 

@@ -10,7 +10,7 @@ namespace Scrm.Tests.Web.Hosting;
 /// </summary>
 public sealed partial class SignInTests(ProductionApp app) : IClassFixture<ProductionApp>
 {
-    private const string Password = "Scrm@2026";
+    private const string Password = "Anjia@2026";
     private const string Refusal = "用户名或密码错误。多次失败后，请等几分钟再试。";
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class TransportSecurityTests(ProductionApp app) : IClassFixture<Pr
     {
         using var client = app.Client(clientAddress: "198.51.100.40");
 
-        var response = await HostedApp.SignInAsync(client, "sales", "Scrm@2026");
+        var response = await HostedApp.SignInAsync(client, "sales", "Anjia@2026");
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
