@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
 using Scrm.Domain.Common;
@@ -22,7 +23,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     public Task<PagedResult<TicketRow>> ListAsync(Actor actor, TicketQuery query, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketDeskRoles);
-        return work.ReadAsync((db, token) => TicketListQuery.RunAsync(db, query, token), ct);
+        return work.ReadAsync(async (db, token) => await TicketListQuery.RunAsync(db, query, await RegionScope.ForAsync(db, actor, token), token), ct);
     }
 
     public Task<TicketView?> GetAsync(Actor actor, long id, CancellationToken ct = default)
@@ -48,7 +49,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
         return work.RunAsync(actor, async (db, token) =>
         {
             var template = await LoadTemplateAsync(db, form.TemplateId, token);
-            await CheckReferencesAsync(db, template, form, token);
+            await CheckReferencesAsync(db, actor, template, form, current: null, token);
             var workflow = await Workflows.LatestPublishedAsync(db, template.Id, token);
 
             await using var transaction = await db.Database.BeginTransactionAsync(token);
@@ -73,7 +74,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
         return MutateAsync(actor, ticketId, form.Version, TicketAccess.Desk, async (db, ticket, token) =>
         {
             var template = await LoadTemplateAsync(db, ticket.TemplateId, token);
-            await CheckReferencesAsync(db, template, form, token);
+            await CheckReferencesAsync(db, actor, template, form, ticket, token);
             ticket.Edit(template, form.Details, form.Fields, time);
         }, ct);
     }
@@ -232,10 +233,17 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
         await templates.GetAsync(db, templateId, ct)
         ?? throw new DomainException("TemplateNotFound", "Choose a ticket template.") { Field = "TemplateId" };
 
-    /// <summary>Ids in the form must name things that exist: a forged post is refused, not saved.</summary>
-    private static async Task CheckReferencesAsync(ScrmDbContext db, TicketTemplate template, TicketForm form, CancellationToken ct)
+    /// <summary>
+    /// Ids in the form must name things that exist, and that the actor may see: a forged post is refused, not saved. A
+    /// desk user with regions must put the ticket in one of their cities and may pick only customers in their regions;
+    /// the customers <paramref name="current"/> already names stay allowed, so an edit never trips over what it kept.
+    /// </summary>
+    private static async Task CheckReferencesAsync(ScrmDbContext db, Actor actor, TicketTemplate template, TicketForm form, Ticket? current,
+        CancellationToken ct)
     {
-        if (form.CustomerId is { } customerId && !await db.Customers.AnyAsync(c => c.Id == customerId, ct))
+        var scope = await RegionScope.ForAsync(db, actor, ct);
+        var customers = scope.Apply(db.Customers);
+        if (form.CustomerId is { } customerId && customerId != current?.CustomerId && !await customers.AnyAsync(c => c.Id == customerId, ct))
         {
             throw new DomainException("CustomerNotFound", "The chosen customer does not exist.") { Field = "CustomerId" };
         }
@@ -245,17 +253,28 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
             throw new DomainException("RegionNotFound", "Choose a city as the region.") { Field = "RegionId" };
         }
 
+        if (!scope.IsAll && form.RegionId is null)
+        {
+            throw new DomainException("RegionRequired", "Choose the city of the ticket: it must be in one of your regions.") { Field = "RegionId" };
+        }
+
+        if (!scope.Contains(form.RegionId))
+        {
+            throw new DomainException("RegionOutOfScope", "Choose a city in your regions.") { Field = "RegionId" };
+        }
+
         if (form.AssigneeId is { Length: > 0 } assigneeId
             && !await db.UserProfiles.AnyAsync(u => u.Id == assigneeId && u.IsActive && u.Role == Role.Technician, ct))
         {
             throw new DomainException("AssigneeNotFound", "The assignee must be an active technician.") { Field = "AssigneeId" };
         }
 
-        var linkedCustomers = template.Fields.Where(f => f.Type == FieldType.CustomerLink)
-            .Select(f => form.Fields.GetValueOrDefault(f.Key))
-            .Where(v => long.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out _))
-            .Select(v => long.Parse(v!, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
-        if (linkedCustomers.Count > 0 && await db.Customers.CountAsync(c => linkedCustomers.Contains(c.Id), ct) != linkedCustomers.Count)
+        var linkFields = template.Fields.Where(f => f.Type == FieldType.CustomerLink).Select(f => f.Key).ToList();
+        var keptLinks = current is null ? [] : linkFields.Select(current.FieldValueMap.GetValueOrDefault).ToHashSet();
+        var linkedCustomers = linkFields.Select(form.Fields.GetValueOrDefault)
+            .Where(v => !keptLinks.Contains(v) && long.TryParse(v, CultureInfo.InvariantCulture, out _))
+            .Select(v => long.Parse(v!, CultureInfo.InvariantCulture)).Distinct().ToList();
+        if (linkedCustomers.Count > 0 && await customers.CountAsync(c => linkedCustomers.Contains(c.Id), ct) != linkedCustomers.Count)
         {
             throw new DomainException("CustomerNotFound", "The chosen customer does not exist.");
         }
