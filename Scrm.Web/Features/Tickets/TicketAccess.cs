@@ -29,11 +29,15 @@ public static class TicketAccessRules
     public static readonly TicketStatus[] TechnicianStatuses = [TicketStatus.InProgress, TicketStatus.OnHold, TicketStatus.Resolved];
 
     /// <summary>The policy for one ticket, asking the database what it needs: the desk's region scope, a customer's link.</summary>
-    public static async Task<TicketAccess> ForAsync(ScrmDbContext db, Actor user, Ticket ticket, CancellationToken ct)
+    public static async Task<TicketAccess> ForAsync(ScrmDbContext db, Actor user, Ticket ticket, CancellationToken ct) =>
+        await ForAsync(db, user, ticket, await RegionScope.ForAsync(db, user, ct), ct);
+
+    /// <summary>The same, with the actor's region scope already read by the command (which needs it again).</summary>
+    public static async Task<TicketAccess> ForAsync(ScrmDbContext db, Actor user, Ticket ticket, RegionScope scope, CancellationToken ct)
     {
         if (IsDesk(user))
         {
-            return For(user, ticket, customerOwnsTicket: false, inRegionScope: (await RegionScope.ForAsync(db, user, ct)).Contains(ticket.RegionId));
+            return For(user, ticket, customerOwnsTicket: false, inRegionScope: scope.Contains(ticket.RegionId));
         }
 
         var customerOwnsTicket = user.Role == Role.Customer && ticket.CustomerId is { } customerId

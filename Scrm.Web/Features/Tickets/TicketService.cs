@@ -49,7 +49,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
         return work.RunAsync(actor, async (db, token) =>
         {
             var template = await LoadTemplateAsync(db, form.TemplateId, token);
-            await CheckReferencesAsync(db, actor, template, form, current: null, token);
+            await CheckReferencesAsync(db, await RegionScope.ForAsync(db, actor, token), template, form, current: null, token);
             var workflow = await Workflows.LatestPublishedAsync(db, template.Id, token);
 
             await using var transaction = await db.Database.BeginTransactionAsync(token);
@@ -71,10 +71,10 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     public Task<long> EditAsync(Actor actor, long ticketId, TicketForm form, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketDeskRoles);
-        return MutateAsync(actor, ticketId, form.Version, TicketAccess.Desk, async (db, ticket, token) =>
+        return MutateAsync(actor, ticketId, form.Version, TicketAccess.Desk, async (db, ticket, scope, token) =>
         {
             var template = await LoadTemplateAsync(db, ticket.TemplateId, token);
-            await CheckReferencesAsync(db, actor, template, form, ticket, token);
+            await CheckReferencesAsync(db, scope, template, form, ticket, token);
             ticket.Edit(template, form.Details, form.Fields, time);
         }, ct);
     }
@@ -83,7 +83,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     public Task<long> ChangeStatusAsync(Actor actor, long ticketId, long version, TicketStatus next, CancellationToken ct = default)
     {
         actor.Require(Role.Agent, Role.Supervisor, Role.Admin, Role.Technician);
-        return MutateAsync(actor, ticketId, version, TicketAccess.Work, (_, ticket, _) =>
+        return MutateAsync(actor, ticketId, version, TicketAccess.Work, (_, ticket, _, _) =>
         {
             // Only the desk has Desk access; the assigned technician (Work) may start, pause or finish.
             if (actor.Role == Role.Technician && !TicketAccessRules.TechnicianStatuses.Contains(next))
@@ -100,7 +100,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     public Task<long> TransitionAsync(Actor actor, long ticketId, long version, string transitionId, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketReaders);
-        return MutateAsync(actor, ticketId, version, TicketAccess.Work, async (db, ticket, token) =>
+        return MutateAsync(actor, ticketId, version, TicketAccess.Work, async (db, ticket, _, token) =>
         {
             var workflow = await Workflows.VersionOfAsync(workflows, db, ticket, token)
                 ?? throw new DomainException("WorkflowNotActive", "The ticket is not at a workflow step.");
@@ -192,14 +192,15 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     /// <summary>
     /// Loads the ticket, checks the actor may do this much with it, applies a change and saves it — refusing when the
     /// ticket is no longer at <paramref name="expectedVersion"/>: the user saw an older ticket and would overwrite
-    /// someone else's change.
+    /// someone else's change. The change gets the actor's region scope, read once for the access check and its own.
     /// </summary>
     private Task<long> MutateAsync(Actor actor, long ticketId, long expectedVersion, TicketAccess needed,
-        Func<ScrmDbContext, Ticket, CancellationToken, Task> change, CancellationToken ct) =>
+        Func<ScrmDbContext, Ticket, RegionScope, CancellationToken, Task> change, CancellationToken ct) =>
         work.RunAsync(actor, async (db, token) =>
         {
             var ticket = await LoadForChangeAsync(db, ticketId, token);
-            if (await TicketAccessRules.ForAsync(db, actor, ticket, token) < needed)
+            var scope = await RegionScope.ForAsync(db, actor, token);
+            if (await TicketAccessRules.ForAsync(db, actor, ticket, scope, token) < needed)
             {
                 throw new ForbiddenException();
             }
@@ -209,7 +210,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
                 throw new ConcurrencyConflictException();
             }
 
-            await change(db, ticket, token);
+            await change(db, ticket, scope, token);
             await db.SaveChangesOrConflictAsync(token);
             return ticket.Version;
         }, ct);
@@ -238,10 +239,9 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     /// desk user with regions must put the ticket in one of their cities and may pick only customers in their regions;
     /// the customers <paramref name="current"/> already names stay allowed, so an edit never trips over what it kept.
     /// </summary>
-    private static async Task CheckReferencesAsync(ScrmDbContext db, Actor actor, TicketTemplate template, TicketForm form, Ticket? current,
+    private static async Task CheckReferencesAsync(ScrmDbContext db, RegionScope scope, TicketTemplate template, TicketForm form, Ticket? current,
         CancellationToken ct)
     {
-        var scope = await RegionScope.ForAsync(db, actor, ct);
         var customers = scope.Apply(db.Customers);
         if (form.CustomerId is { } customerId && customerId != current?.CustomerId && !await customers.AnyAsync(c => c.Id == customerId, ct))
         {
