@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Scrm.Benchmarks.Fixture;
 using Scrm.Data.Providers;
 using Scrm.Web.Features.Tickets;
+using Scrm.Web.Security;
 
 namespace Scrm.Benchmarks;
 
@@ -30,7 +31,7 @@ public static class QueryPlans
         foreach (var (name, query) in queries.All)
         {
             capture.Commands.Clear();
-            var result = await TicketListQuery.RunAsync(db, query);
+            var result = await TicketListQuery.RunAsync(db, query, RegionScope.All);
             Console.WriteLine($"==== {name}: {result.Total} tickets, {result.Items.Count} on the page");
             foreach (var command in capture.Commands)
             {

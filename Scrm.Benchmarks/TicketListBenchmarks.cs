@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Scrm.Benchmarks.Fixture;
 using Scrm.Data.Providers;
 using Scrm.Web.Features.Tickets;
+using Scrm.Web.Security;
 
 namespace Scrm.Benchmarks;
 
@@ -24,7 +25,7 @@ public class TicketListBenchmarks
         _queries = await BenchmarkQueries.LoadAsync(db);
 
         // The naive version is only a fair comparison if it answers the same question.
-        var query = await TicketListQuery.RunAsync(db, _queries.StatusAndSearch);
+        var query = await TicketListQuery.RunAsync(db, _queries.StatusAndSearch, RegionScope.All);
         var naive = await NaiveTicketList.RunAsync(db, _queries.StatusAndSearch);
         if (query.Total != naive.Total || !query.Items.Select(r => r.Id).SequenceEqual(naive.Items.Select(r => r.Id)))
         {
@@ -36,28 +37,28 @@ public class TicketListBenchmarks
     public async Task<PagedResult<TicketRow>> StatusAndSearch()
     {
         await using var db = new SqliteScrmDbContext(_options);
-        return await TicketListQuery.RunAsync(db, _queries.StatusAndSearch);
+        return await TicketListQuery.RunAsync(db, _queries.StatusAndSearch, RegionScope.All);
     }
 
     [Benchmark(Description = "Closed + search")]
     public async Task<PagedResult<TicketRow>> BroadStatusAndSearch()
     {
         await using var db = new SqliteScrmDbContext(_options);
-        return await TicketListQuery.RunAsync(db, _queries.BroadStatusAndSearch);
+        return await TicketListQuery.RunAsync(db, _queries.BroadStatusAndSearch, RegionScope.All);
     }
 
     [Benchmark(Description = "No filter")]
     public async Task<PagedResult<TicketRow>> NoFilter()
     {
         await using var db = new SqliteScrmDbContext(_options);
-        return await TicketListQuery.RunAsync(db, _queries.NoFilter);
+        return await TicketListQuery.RunAsync(db, _queries.NoFilter, RegionScope.All);
     }
 
     [Benchmark(Description = "Province + urgency + search")]
     public async Task<PagedResult<TicketRow>> RegionUrgencyAndSearch()
     {
         await using var db = new SqliteScrmDbContext(_options);
-        return await TicketListQuery.RunAsync(db, _queries.RegionUrgencyAndSearch);
+        return await TicketListQuery.RunAsync(db, _queries.RegionUrgencyAndSearch, RegionScope.All);
     }
 
     [Benchmark(Description = "Naive in memory: in progress + search")]

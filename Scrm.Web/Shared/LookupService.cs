@@ -27,14 +27,17 @@ public sealed record CustomerOption(long Id, string Name, string? Phone, Custome
 /// </summary>
 public sealed class LookupService(IDbContextFactory<ScrmDbContext> dbFactory, TimeProvider time)
 {
+    /// <summary>The cities in service (never retired ones) the actor may pick: their regions' cities, or all for the central desk.</summary>
     public async Task<IReadOnlyList<CityOption>> CitiesAsync(Actor actor, CancellationToken ct = default)
     {
         actor.Require(RoleSets.StaffRoles);
         var today = ChinaTime.Today(time);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var scope = await RegionScope.ForAsync(db, actor, ct);
+        var inScope = scope.RegionIds.ToList();
         return await (from city in db.Regions
                       join province in db.Regions on city.ParentId equals province.Id
-                      where !city.IsRetired
+                      where !city.IsRetired && (scope.IsAll || inScope.Contains(city.Id))
                       orderby province.Name, city.Name
                       select new CityOption(city.Id, city.Name, province.Name,
                           db.CityTierChanges.Where(c => c.RegionId == city.Id && c.EffectiveFrom <= today)
@@ -66,17 +69,18 @@ public sealed class LookupService(IDbContextFactory<ScrmDbContext> dbFactory, Ti
             .OrderBy(t => t.Name).Select(t => new Option<long>(t.Id, t.Name)).ToListAsync(ct);
     }
 
-    /// <summary>Customers whose name or phone contains <paramref name="term"/>; at most 20.</summary>
+    /// <summary>Customers in the actor's regions whose name or phone contains <paramref name="term"/>; at most 20.</summary>
     public async Task<IReadOnlyList<CustomerOption>> SearchCustomersAsync(Actor actor, string? term, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketDeskRoles);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Customers.AsQueryable();
         if (term is { Length: > InputLimits.SearchMaxLength })
         {
             // Longer than any name or phone it could match (the browser caps the box).
             return [];
         }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = (await RegionScope.ForAsync(db, actor, ct)).Apply(db.Customers);
 
         if (!string.IsNullOrWhiteSpace(term))
         {
@@ -87,11 +91,12 @@ public sealed class LookupService(IDbContextFactory<ScrmDbContext> dbFactory, Ti
         return await query.OrderBy(c => c.Name).Take(20).Select(c => new CustomerOption(c.Id, c.Name, c.Phone, c.Level, c.RegionId)).ToListAsync(ct);
     }
 
+    /// <summary>The customer, when it exists and is in the actor's regions; null otherwise, alike.</summary>
     public async Task<CustomerOption?> FindCustomerAsync(Actor actor, long id, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketDeskRoles);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Customers.Where(c => c.Id == id).Select(c => new CustomerOption(c.Id, c.Name, c.Phone, c.Level, c.RegionId)).SingleOrDefaultAsync(ct);
+        return await (await RegionScope.ForAsync(db, actor, ct)).Apply(db.Customers).Where(c => c.Id == id).Select(c => new CustomerOption(c.Id, c.Name, c.Phone, c.Level, c.RegionId)).SingleOrDefaultAsync(ct);
     }
 }
 

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Scrm.Data;
 using Scrm.Domain.Common;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Workflows;
@@ -82,7 +84,10 @@ public sealed class ApprovalHistoryTests : IAsyncLifetime
         await workflows.PublishAsync(actor, draft.Id, draft.Version, draft.Name, graph, Ct);
 
         await using var agent = await _app.SignInAsync("agent");
-        var form = new TicketForm { TemplateId = templateId, Title = "年度维保合同报价" };
+        // In 杭州, so 周婷 (supervisor2, 杭州) may act on it as well as the central supervisor.
+        await using var db = await agent.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct);
+        var hangzhou = await db.Regions.Where(r => r.Name == "杭州").Select(r => r.Id).SingleAsync(Ct);
+        var form = new TicketForm { TemplateId = templateId, Title = "年度维保合同报价", RegionId = hangzhou };
         var (id, _) = await agent.ServiceProvider.GetRequiredService<TicketService>().CreateAsync(await agent.ActorAsync(), form, Ct);
         return id;
     }

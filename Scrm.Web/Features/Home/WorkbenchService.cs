@@ -35,8 +35,8 @@ public sealed class WorkbenchService(IDbContextFactory<ScrmDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return user.Role switch
         {
-            Role.Admin or Role.Supervisor or Role.Agent => await WorkAsync(db, WorkbenchKind.Desk, assigneeId: null, ct),
-            Role.Technician => await WorkAsync(db, WorkbenchKind.Technician, user.UserId, ct),
+            Role.Admin or Role.Supervisor or Role.Agent => await WorkAsync(db, WorkbenchKind.Desk, await RegionScope.ForAsync(db, user, ct), assigneeId: null, ct),
+            Role.Technician => await WorkAsync(db, WorkbenchKind.Technician, RegionScope.All, user.UserId, ct),
             Role.Customer => await CustomerAsync(db, user, ct),
             Role.Finance => new WorkbenchView(WorkbenchKind.Finance, null, []),
             Role.Sales => new WorkbenchView(WorkbenchKind.Sales, null, []),
@@ -44,10 +44,10 @@ public sealed class WorkbenchService(IDbContextFactory<ScrmDbContext> dbFactory,
         };
     }
 
-    /// <summary>The desk sees the whole company; a technician only the jobs assigned to them.</summary>
-    private async Task<WorkbenchView> WorkAsync(ScrmDbContext db, WorkbenchKind kind, string? assigneeId, CancellationToken ct)
+    /// <summary>The desk sees its regions (the central desk the whole company); a technician only the jobs assigned to them.</summary>
+    private async Task<WorkbenchView> WorkAsync(ScrmDbContext db, WorkbenchKind kind, RegionScope scope, string? assigneeId, CancellationToken ct)
     {
-        var tickets = db.Tickets.AsNoTracking().Where(t => assigneeId == null || t.AssigneeId == assigneeId);
+        var tickets = scope.Apply(db.Tickets.AsNoTracking()).Where(t => assigneeId == null || t.AssigneeId == assigneeId);
         var open = tickets.Where(t => !Finished.Contains(t.Status));
         var todayUtc = ChinaTime.ToUtc(ChinaTime.Today(time).ToDateTime(TimeOnly.MinValue));
         var weekAgo = time.GetUtcNow().UtcDateTime.AddDays(-7);
@@ -64,7 +64,7 @@ public sealed class WorkbenchService(IDbContextFactory<ScrmDbContext> dbFactory,
             Descending = false,
             // The desk has the ticket center for the rest; a technician has only this list, so it holds all their jobs.
             PageSize = kind == WorkbenchKind.Technician ? TicketQuery.MaxPageSize : 10,
-        }, ct);
+        }, scope, ct);
         return new WorkbenchView(kind, counts, rows.Items);
     }
 
@@ -73,7 +73,7 @@ public sealed class WorkbenchService(IDbContextFactory<ScrmDbContext> dbFactory,
     {
         var customerId = await db.UserProfiles.Where(u => u.Id == user.UserId).Select(u => u.CustomerId).SingleOrDefaultAsync(ct);
         var rows = customerId is { } id
-            ? (await TicketListQuery.RunAsync(db, new TicketQuery { CustomerId = id, PageSize = TicketQuery.MaxPageSize }, ct)).Items
+            ? (await TicketListQuery.RunAsync(db, new TicketQuery { CustomerId = id, PageSize = TicketQuery.MaxPageSize }, RegionScope.All, ct)).Items
             : [];
         return new WorkbenchView(WorkbenchKind.Customer, null, rows);
     }

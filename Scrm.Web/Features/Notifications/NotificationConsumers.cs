@@ -4,6 +4,7 @@ using Scrm.Data.Outbox;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
+using Scrm.Web.Security;
 
 namespace Scrm.Web.Features.Notifications;
 
@@ -27,7 +28,10 @@ public sealed class WorkflowNotificationConsumer(TimeProvider time) : IOutboxCon
     }
 }
 
-/// <summary>A Timer ran out with escalation: every active supervisor is told which step it was.</summary>
+/// <summary>
+/// A Timer ran out with escalation: every active supervisor who can open the ticket (central, or with its region among
+/// theirs) is told which step it was.
+/// </summary>
 public sealed class EscalationNotificationConsumer(TimeProvider time) : IOutboxConsumer
 {
     private sealed record Payload(string NodeId, string NodeName);
@@ -39,7 +43,10 @@ public sealed class EscalationNotificationConsumer(TimeProvider time) : IOutboxC
             return;
         }
 
-        var supervisors = await db.UserProfiles.AsNoTracking().Where(p => p.Role == Role.Supervisor && p.IsActive).Select(p => p.Id).ToListAsync(ct);
+        var regionId = await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.RegionId).SingleOrDefaultAsync(ct);
+        var seeing = RegionScope.UsersSeeing(db, regionId);
+        var supervisors = await db.UserProfiles.AsNoTracking().Where(p => p.Role == Role.Supervisor && p.IsActive && seeing.Contains(p.Id))
+            .Select(p => p.Id).ToListAsync(ct);
         await NotificationsOf.AddAsync(db, message, ticketId, supervisors, NotificationKind.Escalation, message.Read<Payload>().NodeName, time, ct);
     }
 }

@@ -19,7 +19,7 @@ public enum TicketAccess
     /// <summary>The assigned technician: reads everything, comments, and moves the work on.</summary>
     Work,
 
-    /// <summary>Agents, supervisors and admins: everything.</summary>
+    /// <summary>Agents, supervisors and admins: everything, on the tickets in their regions (<see cref="RegionScope"/>).</summary>
     Desk,
 }
 
@@ -28,19 +28,33 @@ public static class TicketAccessRules
     /// <summary>Statuses the assigned technician may set on a ticket without a workflow: start, pause, finish.</summary>
     public static readonly TicketStatus[] TechnicianStatuses = [TicketStatus.InProgress, TicketStatus.OnHold, TicketStatus.Resolved];
 
+    /// <summary>The policy for one ticket, asking the database what it needs: the desk's region scope, a customer's link.</summary>
     public static async Task<TicketAccess> ForAsync(ScrmDbContext db, Actor user, Ticket ticket, CancellationToken ct) =>
-        For(user, ticket, customerOwnsTicket: user.Role == Role.Customer && ticket.CustomerId is { } customerId
-            && await db.UserProfiles.AnyAsync(u => u.Id == user.UserId && u.CustomerId == customerId, ct));
+        await ForAsync(db, user, ticket, await RegionScope.ForAsync(db, user, ct), ct);
+
+    /// <summary>The same, with the actor's region scope already read by the command (which needs it again).</summary>
+    public static async Task<TicketAccess> ForAsync(ScrmDbContext db, Actor user, Ticket ticket, RegionScope scope, CancellationToken ct)
+    {
+        if (IsDesk(user))
+        {
+            return For(user, ticket, customerOwnsTicket: false, inRegionScope: scope.Contains(ticket.RegionId));
+        }
+
+        var customerOwnsTicket = user.Role == Role.Customer && ticket.CustomerId is { } customerId
+            && await db.UserProfiles.AnyAsync(u => u.Id == user.UserId && u.CustomerId == customerId, ct);
+        return For(user, ticket, customerOwnsTicket, inRegionScope: false);
+    }
 
     /// <summary>
-    /// The same policy when the caller already knows whether the user's profile belongs to the ticket's customer (the
-    /// ticket page reads that in the query that loads the ticket).
+    /// The same policy when the caller already knows whether the user's profile belongs to the ticket's customer and
+    /// whether the ticket is in the desk user's regions (the ticket page reads both in the query that loads the ticket).
+    /// A desk user outside the ticket's region gets <see cref="TicketAccess.None"/>: to them it does not exist.
     /// </summary>
-    public static TicketAccess For(Actor user, Ticket ticket, bool customerOwnsTicket)
+    public static TicketAccess For(Actor user, Ticket ticket, bool customerOwnsTicket, bool inRegionScope)
     {
-        if (user.Role is { } role && RoleSets.TicketDeskRoles.Contains(role))
+        if (IsDesk(user))
         {
-            return TicketAccess.Desk;
+            return inRegionScope ? TicketAccess.Desk : TicketAccess.None;
         }
 
         if (user.Role == Role.Technician)
@@ -50,6 +64,8 @@ public static class TicketAccessRules
 
         return user.Role == Role.Customer && ticket.CustomerId is not null && customerOwnsTicket ? TicketAccess.Read : TicketAccess.None;
     }
+
+    private static bool IsDesk(Actor user) => user.Role is { } role && RoleSets.TicketDeskRoles.Contains(role);
 
     /// <summary>The status buttons this user gets on a ticket without a workflow.</summary>
     public static IReadOnlyList<TicketStatus> NextStatuses(TicketAccess access, Ticket ticket)

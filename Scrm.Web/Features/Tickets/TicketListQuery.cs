@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
 using Scrm.Domain.Common;
 using Scrm.Domain.Tickets;
+using Scrm.Web.Security;
 using Scrm.Web.Shared;
 
 namespace Scrm.Web.Features.Tickets;
@@ -10,9 +11,13 @@ namespace Scrm.Web.Features.Tickets;
 /// <summary>The ticket center's query: filters and search in SQL, then one page of rows. Public for the benchmark.</summary>
 public static class TicketListQuery
 {
-    public static async Task<PagedResult<TicketRow>> RunAsync(ScrmDbContext db, TicketQuery query, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the tickets in <paramref name="scope"/> that match <paramref name="query"/>. The scope is applied
+    /// before any filter, so a region filter outside it finds nothing rather than another region's tickets.
+    /// </summary>
+    public static async Task<PagedResult<TicketRow>> RunAsync(ScrmDbContext db, TicketQuery query, RegionScope scope, CancellationToken ct = default)
     {
-        var tickets = Filter(db, query);
+        var tickets = Filter(db, scope.Apply(db.Tickets.AsNoTracking()), query);
         var total = await tickets.CountAsync(ct);
         var pageSize = Math.Clamp(query.PageSize, 1, TicketQuery.MaxPageSize);
         var page = await Sort(tickets, query)
@@ -40,9 +45,8 @@ public static class TicketListQuery
             total);
     }
 
-    private static IQueryable<Ticket> Filter(ScrmDbContext db, TicketQuery query)
+    private static IQueryable<Ticket> Filter(ScrmDbContext db, IQueryable<Ticket> tickets, TicketQuery query)
     {
-        var tickets = db.Tickets.AsNoTracking();
         if (query.Statuses.Count > 0)
         {
             tickets = tickets.Where(t => query.Statuses.Contains(t.Status));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
 using Scrm.Domain.Common;
@@ -22,7 +23,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     public Task<PagedResult<TicketRow>> ListAsync(Actor actor, TicketQuery query, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketDeskRoles);
-        return work.ReadAsync((db, token) => TicketListQuery.RunAsync(db, query, token), ct);
+        return work.ReadAsync(async (db, token) => await TicketListQuery.RunAsync(db, query, await RegionScope.ForAsync(db, actor, token), token), ct);
     }
 
     public Task<TicketView?> GetAsync(Actor actor, long id, CancellationToken ct = default)
@@ -48,7 +49,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
         return work.RunAsync(actor, async (db, token) =>
         {
             var template = await LoadTemplateAsync(db, form.TemplateId, token);
-            await CheckReferencesAsync(db, template, form, token);
+            await CheckReferencesAsync(db, await RegionScope.ForAsync(db, actor, token), template, form, current: null, token);
             var workflow = await Workflows.LatestPublishedAsync(db, template.Id, token);
 
             await using var transaction = await db.Database.BeginTransactionAsync(token);
@@ -70,10 +71,10 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     public Task<long> EditAsync(Actor actor, long ticketId, TicketForm form, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketDeskRoles);
-        return MutateAsync(actor, ticketId, form.Version, TicketAccess.Desk, async (db, ticket, token) =>
+        return MutateAsync(actor, ticketId, form.Version, TicketAccess.Desk, async (db, ticket, scope, token) =>
         {
             var template = await LoadTemplateAsync(db, ticket.TemplateId, token);
-            await CheckReferencesAsync(db, template, form, token);
+            await CheckReferencesAsync(db, scope, template, form, ticket, token);
             ticket.Edit(template, form.Details, form.Fields, time);
         }, ct);
     }
@@ -82,7 +83,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     public Task<long> ChangeStatusAsync(Actor actor, long ticketId, long version, TicketStatus next, CancellationToken ct = default)
     {
         actor.Require(Role.Agent, Role.Supervisor, Role.Admin, Role.Technician);
-        return MutateAsync(actor, ticketId, version, TicketAccess.Work, (_, ticket, _) =>
+        return MutateAsync(actor, ticketId, version, TicketAccess.Work, (_, ticket, _, _) =>
         {
             // Only the desk has Desk access; the assigned technician (Work) may start, pause or finish.
             if (actor.Role == Role.Technician && !TicketAccessRules.TechnicianStatuses.Contains(next))
@@ -99,7 +100,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     public Task<long> TransitionAsync(Actor actor, long ticketId, long version, string transitionId, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketReaders);
-        return MutateAsync(actor, ticketId, version, TicketAccess.Work, async (db, ticket, token) =>
+        return MutateAsync(actor, ticketId, version, TicketAccess.Work, async (db, ticket, _, token) =>
         {
             var workflow = await Workflows.VersionOfAsync(workflows, db, ticket, token)
                 ?? throw new DomainException("WorkflowNotActive", "The ticket is not at a workflow step.");
@@ -191,14 +192,15 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     /// <summary>
     /// Loads the ticket, checks the actor may do this much with it, applies a change and saves it — refusing when the
     /// ticket is no longer at <paramref name="expectedVersion"/>: the user saw an older ticket and would overwrite
-    /// someone else's change.
+    /// someone else's change. The change gets the actor's region scope, read once for the access check and its own.
     /// </summary>
     private Task<long> MutateAsync(Actor actor, long ticketId, long expectedVersion, TicketAccess needed,
-        Func<ScrmDbContext, Ticket, CancellationToken, Task> change, CancellationToken ct) =>
+        Func<ScrmDbContext, Ticket, RegionScope, CancellationToken, Task> change, CancellationToken ct) =>
         work.RunAsync(actor, async (db, token) =>
         {
             var ticket = await LoadForChangeAsync(db, ticketId, token);
-            if (await TicketAccessRules.ForAsync(db, actor, ticket, token) < needed)
+            var scope = await RegionScope.ForAsync(db, actor, token);
+            if (await TicketAccessRules.ForAsync(db, actor, ticket, scope, token) < needed)
             {
                 throw new ForbiddenException();
             }
@@ -208,7 +210,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
                 throw new ConcurrencyConflictException();
             }
 
-            await change(db, ticket, token);
+            await change(db, ticket, scope, token);
             await db.SaveChangesOrConflictAsync(token);
             return ticket.Version;
         }, ct);
@@ -232,10 +234,16 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
         await templates.GetAsync(db, templateId, ct)
         ?? throw new DomainException("TemplateNotFound", "Choose a ticket template.") { Field = "TemplateId" };
 
-    /// <summary>Ids in the form must name things that exist: a forged post is refused, not saved.</summary>
-    private static async Task CheckReferencesAsync(ScrmDbContext db, TicketTemplate template, TicketForm form, CancellationToken ct)
+    /// <summary>
+    /// Ids in the form must name things that exist, and that the actor may see: a forged post is refused, not saved. A
+    /// desk user with regions must put the ticket in one of their cities and may pick only customers in their regions;
+    /// the customers <paramref name="current"/> already names stay allowed, so an edit never trips over what it kept.
+    /// </summary>
+    private static async Task CheckReferencesAsync(ScrmDbContext db, RegionScope scope, TicketTemplate template, TicketForm form, Ticket? current,
+        CancellationToken ct)
     {
-        if (form.CustomerId is { } customerId && !await db.Customers.AnyAsync(c => c.Id == customerId, ct))
+        var customers = scope.Apply(db.Customers);
+        if (form.CustomerId is { } customerId && customerId != current?.CustomerId && !await customers.AnyAsync(c => c.Id == customerId, ct))
         {
             throw new DomainException("CustomerNotFound", "The chosen customer does not exist.") { Field = "CustomerId" };
         }
@@ -245,17 +253,28 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
             throw new DomainException("RegionNotFound", "Choose a city as the region.") { Field = "RegionId" };
         }
 
+        if (!scope.IsAll && form.RegionId is null)
+        {
+            throw new DomainException("RegionRequired", "Choose the city of the ticket: it must be in one of your regions.") { Field = "RegionId" };
+        }
+
+        if (!scope.Contains(form.RegionId))
+        {
+            throw new DomainException("RegionOutOfScope", "Choose a city in your regions.") { Field = "RegionId" };
+        }
+
         if (form.AssigneeId is { Length: > 0 } assigneeId
             && !await db.UserProfiles.AnyAsync(u => u.Id == assigneeId && u.IsActive && u.Role == Role.Technician, ct))
         {
             throw new DomainException("AssigneeNotFound", "The assignee must be an active technician.") { Field = "AssigneeId" };
         }
 
-        var linkedCustomers = template.Fields.Where(f => f.Type == FieldType.CustomerLink)
-            .Select(f => form.Fields.GetValueOrDefault(f.Key))
-            .Where(v => long.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out _))
-            .Select(v => long.Parse(v!, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
-        if (linkedCustomers.Count > 0 && await db.Customers.CountAsync(c => linkedCustomers.Contains(c.Id), ct) != linkedCustomers.Count)
+        var linkFields = template.Fields.Where(f => f.Type == FieldType.CustomerLink).Select(f => f.Key).ToList();
+        var keptLinks = current is null ? [] : linkFields.Select(current.FieldValueMap.GetValueOrDefault).ToHashSet();
+        var linkedCustomers = linkFields.Select(form.Fields.GetValueOrDefault)
+            .Where(v => !keptLinks.Contains(v) && long.TryParse(v, CultureInfo.InvariantCulture, out _))
+            .Select(v => long.Parse(v!, CultureInfo.InvariantCulture)).Distinct().ToList();
+        if (linkedCustomers.Count > 0 && await customers.CountAsync(c => linkedCustomers.Contains(c.Id), ct) != linkedCustomers.Count)
         {
             throw new DomainException("CustomerNotFound", "The chosen customer does not exist.");
         }

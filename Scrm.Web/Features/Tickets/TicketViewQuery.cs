@@ -14,8 +14,9 @@ namespace Scrm.Web.Features.Tickets;
 
 /// <summary>
 /// The ticket page's read. One split query loads the ticket with the names it shows, the facts workflow conditions read
-/// and whether a customer user owns it (three statements: ticket, field values, visits); the template and the workflow
-/// version come from caches. Four more statements on the first open of a template's ticket fill the caches.
+/// and whether a customer user owns it or a desk user's regions cover it (three statements: ticket, field values,
+/// visits); the template and the workflow version come from caches. Four more statements on the first open of a
+/// template's ticket fill the caches.
 /// </summary>
 internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCache workflows, TimeProvider time)
 {
@@ -28,7 +29,7 @@ internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCa
         }
 
         var ticket = row.Ticket;
-        var access = TicketAccessRules.For(user, ticket, row.CustomerOwnsTicket);
+        var access = TicketAccessRules.For(user, ticket, row.CustomerOwnsTicket, row.InRegionScope);
         if (access == TicketAccess.None)
         {
             throw new ForbiddenException();
@@ -53,6 +54,8 @@ internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCa
         var today = ChinaTime.Today(time);
         var userId = user.UserId;
         var isCustomer = user.Role == Role.Customer;
+        var isRegional = RegionScope.IsRegional(user);
+        var visibleRegions = RegionScope.VisibleRegionIds(db, userId);
         return db.Tickets.AsNoTracking().Include(t => t.Fields).Include(t => t.Visits).AsSplitQuery()
             .Where(t => t.Id == id)
             .Select(t => new TicketRowWithNames(
@@ -67,7 +70,9 @@ internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCa
                 db.UserProfiles.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
                 db.UserProfiles.Where(u => u.Id == t.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
                 // TicketAccessRules' customer rule, asked here so a customer's open costs no extra query.
-                isCustomer && db.UserProfiles.Any(u => u.Id == userId && u.CustomerId != null && u.CustomerId == t.CustomerId)))
+                isCustomer && db.UserProfiles.Any(u => u.Id == userId && u.CustomerId != null && u.CustomerId == t.CustomerId),
+                // RegionScope's rule, asked here likewise: a central user (no regions) sees all, others their regions.
+                isRegional && (!db.UserRegions.Any(r => r.UserId == userId) || (t.RegionId != null && visibleRegions.Contains(t.RegionId.Value)))))
             .SingleOrDefaultAsync(ct);
     }
 
@@ -83,5 +88,6 @@ internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCa
     }
 
     private sealed record TicketRowWithNames(Ticket Ticket, string? CustomerName, string? CustomerPhone, CustomerLevel? CustomerLevel,
-        string? RegionName, string? RegionTier, long? RegionParentId, string? AssigneeName, string? CreatorName, bool CustomerOwnsTicket);
+        string? RegionName, string? RegionTier, long? RegionParentId, string? AssigneeName, string? CreatorName, bool CustomerOwnsTicket,
+        bool InRegionScope);
 }
