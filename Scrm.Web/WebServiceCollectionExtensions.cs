@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration.Json;
 using MudBlazor;
 using MudBlazor.Services;
@@ -22,6 +23,7 @@ using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Notifications;
 using Scrm.Web.Features.Templates;
 using Scrm.Web.Features.Tickets;
+using Scrm.Web.Features.Users;
 using Scrm.Web.Features.Workflows;
 using Scrm.Web.Hosting;
 using Scrm.Web.Security;
@@ -170,6 +172,9 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<NotificationService>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowMigrationService>();
+        services.AddScoped<UserAdminService>();
+        // AddIdentityCore registers the hasher first in the app; tests register the features without Identity.
+        services.TryAddScoped<IPasswordHasher<ScrmUser>, PasswordHasher<ScrmUser>>();
         services.AddSingleton<WorkflowTimerService>();
         services.AddSingleton<TemplateCache>();
         services.AddSingleton<WorkflowVersionCache>();
