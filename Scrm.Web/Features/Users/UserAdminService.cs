@@ -18,7 +18,7 @@ namespace Scrm.Web.Features.Users;
 /// </summary>
 public sealed class UserAdminService(UnitOfWork work, IPasswordHasher<ScrmUser> hasher, TicketService tickets, TimeProvider time)
 {
-    public Task<UserPage> ListAsync(Actor actor, UserQuery query, CancellationToken ct = default)
+    public Task<PagedUsers> ListAsync(Actor actor, UserQuery query, CancellationToken ct = default)
     {
         actor.Require(Role.Admin);
         return work.ReadAsync((db, token) => UserListQuery.RunAsync(db, query, time, token), ct);
@@ -80,7 +80,7 @@ public sealed class UserAdminService(UnitOfWork work, IPasswordHasher<ScrmUser> 
             db.UserProfiles.Add(profile);
             // Another admin may have taken the name a moment ago: the unique index refuses it with the same message.
             await db.SaveChangesOrConflictAsync(token, () => UserNameTaken(userName));
-            return new CreatedUser(login.Id, password);
+            return new CreatedUser(login.Id, userName, password);
         }, ct);
     }
 

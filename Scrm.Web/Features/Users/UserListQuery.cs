@@ -9,14 +9,14 @@ namespace Scrm.Web.Features.Users;
 /// <summary>The users page's list: filtered, sorted and paged in SQL; names of the page's regions, skills and types added after.</summary>
 internal static class UserListQuery
 {
-    public static async Task<UserPage> RunAsync(ScrmDbContext db, UserQuery query, TimeProvider time, CancellationToken ct)
+    public static async Task<PagedUsers> RunAsync(ScrmDbContext db, UserQuery query, TimeProvider time, CancellationToken ct)
     {
         var rows = from p in db.UserProfiles.AsNoTracking()
                    join u in db.Users.AsNoTracking() on p.Id equals u.Id
                    select new { Profile = p, u.NormalizedUserName, u.LockoutEnd, u.LastSignInAt };
         if (query.Search is { Length: > InputLimits.SearchMaxLength })
         {
-            return new UserPage([], 0); // longer than any name or phone it could match
+            return new PagedUsers([], 0); // longer than any name or phone it could match
         }
 
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -64,7 +64,7 @@ internal static class UserListQuery
             r.Profile.PartnerTypeOn(today) is { } type ? names.PartnerType(type) : null,
             r.Profile.Skills.Select(s => names.Skill(s.SkillTagId)).Order(StringComparer.Ordinal).ToList(),
             r.Profile.IsActive, r.LockoutEnd > now, r.LastSignInAt)).ToList();
-        return new UserPage(items, total);
+        return new PagedUsers(items, total);
     }
 }
 

@@ -35,7 +35,7 @@ public enum UserSort
 public sealed record UserRow(string Id, string DisplayName, string UserName, Role Role, IReadOnlyList<string> Regions,
     string? PartnerType, IReadOnlyList<string> Skills, bool IsActive, bool IsLocked, DateTime? LastSignInAt);
 
-public sealed record UserPage(IReadOnlyList<UserRow> Items, int Total);
+public sealed record PagedUsers(IReadOnlyList<UserRow> Items, int Total);
 
 /// <summary>One user as the user page shows them, with the version edits must name.</summary>
 public sealed record UserDetail(string Id, string UserName, string DisplayName, string? Phone, string? WeComUserId, Role Role,
@@ -86,7 +86,7 @@ public sealed class UserForm
 }
 
 /// <summary>A new login: its id and the temporary password, shown to the admin once and stored only as a hash.</summary>
-public sealed record CreatedUser(string Id, string TemporaryPassword);
+public sealed record CreatedUser(string Id, string UserName, string TemporaryPassword);
 
 /// <summary>A password reset's result: the new version and the temporary password, shown once.</summary>
 public sealed record PasswordReset(long Version, string TemporaryPassword);

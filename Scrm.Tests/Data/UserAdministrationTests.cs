@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Scrm.Data;
+using Scrm.Data.Identity;
+using Scrm.Domain.Common;
+using Scrm.Domain.Users;
+using Scrm.Web.Features.Users;
+using Xunit;
+
+namespace Scrm.Tests.Data;
+
+/// <summary>
+/// The last-admin rule on real SQLite. An admin acting is an active admin (the unit of work checks the session), so the
+/// rule only bites when the other admin left between that check and the change: here the other admin's deactivation is
+/// committed at exactly that moment, and the change must be refused with nothing saved.
+/// </summary>
+public sealed class UserAdministrationTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task DeactivatingTheLastActiveAdmin_IsRefused_AndNothingChanges()
+    {
+        var (actor, other) = await TwoAdminsAsync();
+        var users = Service(whileChecking: () => DeactivateAsync(actor.UserId));
+        var version = await VersionAsync(other);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => users.DeactivateAsync(actor, other, version, Ct));
+
+        Assert.Equal("LastAdmin", refused.Code);
+        await using var db = database.CreateContext();
+        var profile = await db.UserProfiles.SingleAsync(p => p.Id == other, Ct);
+        Assert.Equal((true, version), (profile.IsActive, profile.Version));
+    }
+
+    [Fact]
+    public async Task DemotingTheLastActiveAdmin_IsRefused_AndNothingChanges()
+    {
+        var (actor, other) = await TwoAdminsAsync();
+        var users = Service(whileChecking: () => DeactivateAsync(actor.UserId));
+        var version = await VersionAsync(other);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            users.EditAsync(actor, other, new UserForm { DisplayName = "Other admin", Role = Role.Supervisor, Version = version }, Ct));
+
+        Assert.Equal("LastAdmin", refused.Code);
+        await using var db = database.CreateContext();
+        var profile = await db.UserProfiles.SingleAsync(p => p.Id == other, Ct);
+        Assert.Equal((Role.Admin, version), (profile.Role, profile.Version));
+    }
+
+    [Fact]
+    public async Task WithASecondActiveAdmin_AnAdminCanBeDemotedOrDeactivated()
+    {
+        var (actor, other) = await TwoAdminsAsync();
+        var users = Service(whileChecking: null);
+
+        var version = await users.EditAsync(actor, other, new UserForm { DisplayName = "Other admin", Role = Role.Supervisor, Version = await VersionAsync(other) }, Ct);
+        await users.DeactivateAsync(actor, other, version, Ct);
+
+        await using var db = database.CreateContext();
+        var profile = await db.UserProfiles.SingleAsync(p => p.Id == other, Ct);
+        Assert.Equal((Role.Supervisor, false), (profile.Role, profile.IsActive));
+    }
+
+    /// <summary>The service over this database; <paramref name="whileChecking"/> runs after the session check, before the command reads.</summary>
+    private UserAdminService Service(Func<Task>? whileChecking)
+    {
+        var interceptor = new SecondCommandHook(whileChecking);
+        // The ticket service is not used by the commands tested here.
+        return new UserAdminService(new UnitOfWork(new Factory(database, interceptor)), new PasswordHasher<ScrmUser>(), null!, TimeProvider.System);
+    }
+
+    private async Task<(Actor Actor, string Other)> TwoAdminsAsync()
+    {
+        var n = database.Next();
+        var (first, second) = ($"admin-a-{n}", $"admin-b-{n}");
+        await using var db = database.CreateContext();
+        foreach (var id in new[] { first, second })
+        {
+            db.Users.Add(new ScrmUser { Id = id, UserName = id, NormalizedUserName = UserNames.Normalize(id), SecurityStamp = "s" });
+            db.UserProfiles.Add(new UserProfile(id, id, "Admin " + id, Role.Admin));
+        }
+
+        // Admins of earlier tests in this class are not the ones acting here.
+        await db.UserProfiles.Where(p => p.Role == Role.Admin && p.Id != first && p.Id != second).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsActive, false), Ct);
+        await db.SaveChangesAsync(Ct);
+        return (new Actor(first, "Admin " + first, Role.Admin, ActorChannel.Web), second);
+    }
+
+    private async Task<long> VersionAsync(string id)
+    {
+        await using var db = database.CreateContext();
+        return await db.UserProfiles.Where(p => p.Id == id).Select(p => p.Version).SingleAsync(Ct);
+    }
+
+    private async Task DeactivateAsync(string id)
+    {
+        await using var db = database.CreateContext();
+        await db.UserProfiles.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsActive, false), Ct);
+    }
+
+    private sealed class Factory(SqliteDatabase database, IInterceptor interceptor) : IDbContextFactory<ScrmDbContext>
+    {
+        public ScrmDbContext CreateDbContext() => database.CreateContext(interceptor: interceptor);
+    }
+
+    /// <summary>Runs an action once, just before the second query (the first is the session check).</summary>
+    private sealed class SecondCommandHook(Func<Task>? action) : DbCommandInterceptor
+    {
+        private int _count;
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (++_count == 2 && action is not null)
+            {
+                await action();
+            }
+
+            return result;
+        }
+    }
+}
