@@ -233,7 +233,9 @@ public sealed class UserAdminServiceTests(UserAdminFixture app) : IClassFixture<
 
         Assert.Equal(["tech0", "tech1", "tech2", "tech3", "tech4"], byName.Items.Select(r => r.UserName).Order(StringComparer.Ordinal));
         Assert.Equal(["tech0"], inactiveTechs.Items.Select(r => r.UserName));
-        Assert.Equal(("自营", new[] { "上海市 / 上海" }, new[] { "冰箱", "空调" }), (tech1.PartnerType, tech1.Regions.ToArray(), tech1.Skills.ToArray()));
+        Assert.Equal("自营", tech1.PartnerType);
+        Assert.Equal(["上海市 / 上海"], tech1.Regions);
+        Assert.Equal(["冰箱", "空调"], tech1.Skills);
     }
 
     [Fact]
