@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using MudBlazor;
+using Scrm.Data.Changes;
 using Scrm.Domain.Common;
 using Scrm.Web.Features.Users.Components;
 using Scrm.Web.Security;
@@ -8,8 +10,9 @@ using Scrm.Web.Shared;
 
 namespace Scrm.Web.Features.Users;
 
-public partial class UserPage
+public partial class UserPage : IDisposable
 {
+    private LiveChanges? _live;
     private UserDetail? _user;
     private IReadOnlyList<OpenTicketRow> _tickets = [];
     private IReadOnlyList<UserHistoryRow> _history = [];
@@ -28,6 +31,29 @@ public partial class UserPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
+    [Inject] private IChangeFeed Feed { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private ILogger<UserPage> Logger { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        // Another admin working on the same person: show their change (and the new version) without a reload.
+        if (RendererInfo.IsInteractive)
+        {
+            _live = LiveChanges.Subscribe(Feed, c => c.Kind == ChangeKinds.User && c.UserId == _user?.Id,
+                () => InvokeAsync(async () =>
+                {
+                    await LoadAsync();
+                    StateHasChanged();
+                }), Time, logger: Logger);
+        }
+    }
+
+    public void Dispose()
+    {
+        _live?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 

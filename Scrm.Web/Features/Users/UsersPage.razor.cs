@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using MudBlazor;
+using Scrm.Data.Changes;
 using Scrm.Domain.Users;
 using Scrm.Web.Features.Users.Components;
 using Scrm.Web.Security;
@@ -8,9 +10,10 @@ using Scrm.Web.Shared;
 
 namespace Scrm.Web.Features.Users;
 
-public partial class UsersPage
+public partial class UsersPage : IDisposable
 {
     private MudDataGrid<UserRow>? _grid;
+    private LiveChanges? _live;
     private (string?, string?, string?) _loaded;
 
     [Inject] private UserAdminService Users { get; set; } = default!;
@@ -19,11 +22,29 @@ public partial class UsersPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private IChangeFeed Feed { get; set; } = default!;
+    [Inject] private ILogger<UsersPage> Logger { get; set; } = default!;
 
     // The filters live in the URL, so a filtered list can be bookmarked and reloaded; unknown values are ignored.
     [SupplyParameterFromQuery(Name = "q")] private string? Search { get; set; }
     [SupplyParameterFromQuery(Name = "role")] private string? Role { get; set; }
     [SupplyParameterFromQuery(Name = "status")] private string? Status { get; set; }
+
+    protected override void OnInitialized()
+    {
+        // Another admin's change to any user may move a row: reload the current page, sort and filters.
+        if (RendererInfo.IsInteractive)
+        {
+            _live = LiveChanges.Subscribe(Feed, c => c.Kind == ChangeKinds.User,
+                () => InvokeAsync(() => _grid?.ReloadServerData() ?? Task.CompletedTask), Time, logger: Logger);
+        }
+    }
+
+    public void Dispose()
+    {
+        _live?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     protected override async Task OnParametersSetAsync()
     {
