@@ -65,10 +65,26 @@ public sealed class UserAdministrationTests(SqliteDatabase database) : IClassFix
         Assert.Equal((Role.Supervisor, false), (profile.Role, profile.IsActive));
     }
 
-    /// <summary>The service over this database; <paramref name="whileChecking"/> runs after the session check, before the command reads.</summary>
-    private UserAdminService Service(Func<Task>? whileChecking)
+    [Fact]
+    public async Task ANameTakenBetweenTheCheckAndTheSave_GetsTheSameRefusalBesideTheField_AndNothingIsSaved()
     {
-        var interceptor = new SecondCommandHook(whileChecking);
+        var (actor, _) = await TwoAdminsAsync();
+        var name = $"race.{database.Next()}";
+        // Commands: the session check, the name check, then the regions check — another admin's save lands there.
+        var users = Service(whileChecking: () => AddLoginAsync(name.ToUpperInvariant()), atCommand: 3);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            users.CreateAsync(actor, new UserForm { UserName = name, DisplayName = "Race", Role = Role.Agent }, Ct));
+
+        Assert.Equal(("UserNameTaken", "UserName"), (refused.Code, refused.Field));
+        await using var db = database.CreateContext();
+        Assert.False(await db.UserProfiles.AnyAsync(p => p.UserName == name, Ct));
+    }
+
+    /// <summary>The service over this database; <paramref name="whileChecking"/> runs just before command number <paramref name="atCommand"/> (the first is the session check).</summary>
+    private UserAdminService Service(Func<Task>? whileChecking, int atCommand = 2)
+    {
+        var interceptor = new CommandHook(whileChecking, atCommand);
         // The ticket service is not used by the commands tested here.
         return new UserAdminService(new UnitOfWork(new Factory(database, interceptor)), new PasswordHasher<ScrmUser>(), null!, TimeProvider.System);
     }
@@ -107,15 +123,22 @@ public sealed class UserAdministrationTests(SqliteDatabase database) : IClassFix
         public ScrmDbContext CreateDbContext() => database.CreateContext(interceptor: interceptor);
     }
 
-    /// <summary>Runs an action once, just before the second query (the first is the session check).</summary>
-    private sealed class SecondCommandHook(Func<Task>? action) : DbCommandInterceptor
+    private async Task AddLoginAsync(string userName)
+    {
+        await using var db = database.CreateContext();
+        db.Users.Add(new ScrmUser { Id = Guid.NewGuid().ToString(), UserName = userName, NormalizedUserName = UserNames.Normalize(userName), SecurityStamp = "s" });
+        await db.SaveChangesAsync(Ct);
+    }
+
+    /// <summary>Runs an action once, just before the query number <paramref name="at"/>.</summary>
+    private sealed class CommandHook(Func<Task>? action, int at) : DbCommandInterceptor
     {
         private int _count;
 
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (++_count == 2 && action is not null)
+            if (++_count == at && action is not null)
             {
                 await action();
             }
