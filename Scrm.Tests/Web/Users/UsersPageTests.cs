@@ -54,6 +54,8 @@ public sealed class UsersPageTests : ScrmComponentTest
     {
         var cut = await OpenNewUserDialogAsync();
         Assert.Empty(cut.FindAll("[data-testid=user-partner-type]"));
+        Assert.Equal(["50", "100", "40", "128"], new[] { "user-name", "user-display-name", "user-phone", "user-wecom" }
+            .Select(id => cut.Find($"[data-testid={id}]").GetAttribute("maxlength")));
 
         Choose(cut, "user-role", "Technician");
         cut.Find("[data-testid=user-name]").Input("new.tech");
