@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Scrm.Data;
+using Scrm.Domain.Auditing;
 using Scrm.Web.Features.Users;
 using Scrm.Web.Features.Users.Components;
 using Scrm.Web.Security;
@@ -98,6 +99,27 @@ public sealed class UsersPageTests : ScrmComponentTest
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=temporary-password]")));
         Assert.DoesNotContain(password, cut.Markup, StringComparison.Ordinal);
         Assert.NotEmpty(cut.FindAll("[data-testid=chip-must-change]"));
+    }
+
+    [Fact]
+    public void History_ShowsRolesYesNoAndLinkedNamesInWords()
+    {
+        var at = new DateTime(2026, 11, 25, 6, 0, 0, DateTimeKind.Utc);
+        UserHistoryRow[] rows =
+        [
+            new(at, "王磊", "UserProfile", AuditAction.Updated, "Role", "Agent", "Supervisor"),
+            new(at, "王磊", "UserProfile", AuditAction.Updated, "IsActive", "True", "False"),
+            new(at, "王磊", "UserRegion", AuditAction.Created, null, null, "浙江省 / 湖州"),
+            new(at, "王磊", "UserProfile", AuditAction.Updated, "Password", null, "Reset"),
+        ];
+
+        var cut = Render<UserHistoryTable>(p => p.Add(x => x.Rows, rows));
+
+        var cells = cut.FindAll("[data-testid=user-history] tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(["2026-11-25 14:00", "王磊", "Role", "Agent", "→", "Supervisor"], cells[0]);
+        Assert.Equal(["Active", "Yes", "No"], new[] { cells[1][2], cells[1][3], cells[1][5] });
+        Assert.Equal(["Regions", "—", "浙江省 / 湖州"], new[] { cells[2][2], cells[2][3], cells[2][5] });
+        Assert.Equal(["Password", "Reset by an admin"], new[] { cells[3][2], cells[3][5] });
     }
 
     [Theory]
