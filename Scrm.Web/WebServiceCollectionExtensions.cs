@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Configuration.Json;
 using MudBlazor;
 using MudBlazor.Services;
 using Scrm.Data;
@@ -24,6 +24,7 @@ using Scrm.Web.Features.Notifications;
 using Scrm.Web.Features.Regions;
 using Scrm.Web.Features.Templates;
 using Scrm.Web.Features.Tickets;
+using Scrm.Web.Features.Users;
 using Scrm.Web.Features.Workflows;
 using Scrm.Web.Hosting;
 using Scrm.Web.Security;
@@ -196,6 +197,9 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<WorkflowMigrationService>();
         services.AddScoped<RegionAdminService>();
         services.AddScoped<ReferenceDataService>();
+        services.AddScoped<UserAdminService>();
+        // AddIdentityCore registers the hasher first in the app; tests register the features without Identity.
+        services.TryAddScoped<IPasswordHasher<ScrmUser>, PasswordHasher<ScrmUser>>();
         services.AddSingleton<WorkflowTimerService>();
         services.AddSingleton<TemplateCache>();
         services.AddSingleton<WorkflowVersionCache>();

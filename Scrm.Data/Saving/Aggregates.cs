@@ -16,7 +16,10 @@ internal static class Aggregates
             return (entry.Metadata.ClrType, entry.Property(key.Name).CurrentValue, entry);
         }
 
-        foreach (var fk in entry.Metadata.GetForeignKeys().Where(f => f.IsRequired && f.PrincipalEntityType.ClrType.IsSubclassOf(typeof(AggregateRoot))))
+        // A link row (a user's region, skill or partner type) also points at the aggregate it links to; it belongs to the
+        // one whose collection holds it, so keys with a navigation from their principal come first.
+        foreach (var fk in entry.Metadata.GetForeignKeys().Where(f => f.IsRequired && f.PrincipalEntityType.ClrType.IsSubclassOf(typeof(AggregateRoot)))
+                     .OrderBy(f => f.PrincipalToDependent is null))
         {
             var key = entry.Property(fk.Properties.Single().Name).CurrentValue;
             var principalKey = fk.PrincipalKey.Properties.Single().Name;
