@@ -16,11 +16,11 @@ public sealed class PeopleJourneyTests(AppServerFixture app)
         await BrowserSession.LoginAsync(admin, "admin");
         await BrowserSession.GotoInteractiveAsync(admin, "admin/users");
         await admin.ClickAsync("[data-testid=new-user]");
-        await admin.FillAsync("[data-testid=user-name] input", "Xu.Hai");
-        await admin.FillAsync("[data-testid=user-display-name] input", "徐海");
-        await admin.FillAsync("[data-testid=user-phone] input", "13900001111");
-        await BrowserSession.SelectAsync(admin, "[data-testid=user-role]", "师傅");
-        await BrowserSession.SelectAsync(admin, "[data-testid=user-partner-type]", "加盟");
+        await admin.FillAsync("input[data-testid=user-name]", "Xu.Hai");
+        await admin.FillAsync("input[data-testid=user-display-name]", "徐海");
+        await admin.FillAsync("input[data-testid=user-phone]", "13900001111");
+        await PickAsync(admin, "user-role", "师傅");
+        await PickAsync(admin, "user-partner-type", "加盟");
         await admin.Locator("[data-testid=user-skills] .mud-chip").GetByText("空调", new() { Exact = true }).ClickAsync();
         await admin.Locator("[data-testid=user-skills] .mud-chip").GetByText("热水器", new() { Exact = true }).ClickAsync();
         await admin.ClickAsync("[data-testid=save-user]");
@@ -31,8 +31,11 @@ public sealed class PeopleJourneyTests(AppServerFixture app)
         Assert.Equal(12, temporary.Length);
         await AppServerFixture.ScreenshotAsync(admin, "new-technician-password");
         await admin.ClickAsync("[data-testid=password-done]");
-        await Expect(admin.Locator("[data-testid=user-grid]")).ToContainTextAsync("徐海");
-        await Expect(admin.Locator("[data-testid=user-grid]")).ToContainTextAsync("加盟");
+        // The new user's page: technician, franchise from today, two skills, a password still to change.
+        await Expect(admin.Locator("[data-testid=user-header]")).ToContainTextAsync("徐海");
+        await Expect(admin.Locator("[data-testid=chip-must-change]")).ToBeVisibleAsync();
+        await Expect(admin.Locator("[data-testid=partner-types]")).ToContainTextAsync("加盟");
+        await Expect(admin.Locator("[data-testid=user-details]")).ToContainTextAsync("热水器");
 
         // The technician, in another browser: the temporary password lets them in only as far as choosing their own.
         var technician = await app.NewPageAsync();
@@ -92,6 +95,15 @@ public sealed class PeopleJourneyTests(AppServerFixture app)
             await leaver.Context.CloseAsync();
         }
     });
+
+    /// <summary>Picks an option of the dialog's select marked <paramref name="testId"/> and waits until the server shows it chosen.</summary>
+    private static async Task PickAsync(IPage page, string testId, string option)
+    {
+        var control = page.Locator($".mud-input-control:has([data-testid={testId}])");
+        await control.Locator("[role=combobox]").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).ClickAsync();
+        await Expect(control).ToContainTextAsync(option);
+    }
 
     private static async Task ChangePasswordAsync(IPage page, string current, string next)
     {

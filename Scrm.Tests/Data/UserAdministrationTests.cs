@@ -52,6 +52,23 @@ public sealed class UserAdministrationTests(SqliteDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task TwoAdminsRemovingEachOtherAtOnce_TheSecondWriteIsRefused_AndAnAdminRemains()
+    {
+        var (actor, other) = await TwoAdminsAsync();
+        // The other admin's removal of this one commits after this one's checks passed, just before its write.
+        var users = new UserAdminService(new UnitOfWork(new Factory(database, new BeforeWrite(() => DeactivateAsync(actor.UserId)))),
+            new PasswordHasher<ScrmUser>(), null!, TimeProvider.System);
+        var version = await VersionAsync(other);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => users.DeactivateAsync(actor, other, version, Ct));
+
+        Assert.Equal("LastAdmin", refused.Code);
+        await using var db = database.CreateContext();
+        var profile = await db.UserProfiles.SingleAsync(p => p.Id == other, Ct);
+        Assert.Equal((true, version), (profile.IsActive, profile.Version));
+    }
+
+    [Fact]
     public async Task WithASecondActiveAdmin_AnAdminCanBeDemotedOrDeactivated()
     {
         var (actor, other) = await TwoAdminsAsync();
@@ -128,6 +145,24 @@ public sealed class UserAdministrationTests(SqliteDatabase database) : IClassFix
         await using var db = database.CreateContext();
         db.Users.Add(new ScrmUser { Id = Guid.NewGuid().ToString(), UserName = userName, NormalizedUserName = UserNames.Normalize(userName), SecurityStamp = "s" });
         await db.SaveChangesAsync(Ct);
+    }
+
+    /// <summary>Runs an action once, just before the command's write transaction begins.</summary>
+    private sealed class BeforeWrite(Func<Task> action) : DbTransactionInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+            InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (!_done)
+            {
+                _done = true;
+                await action();
+            }
+
+            return result;
+        }
     }
 
     /// <summary>Runs an action once, just before the query number <paramref name="at"/>.</summary>

@@ -228,8 +228,19 @@ public sealed class UserAdminService(UnitOfWork work, IPasswordHasher<ScrmUser> 
                 throw new ConcurrencyConflictException();
             }
 
+            var wasActiveAdmin = profile is { Role: Role.Admin, IsActive: true };
             await change(db, profile, login, token);
+
+            // The check before the change reads outside the write; two admins removing each other at once would both pass
+            // it. Asked again after the write, in its transaction (writers queue behind each other), the loser rolls back.
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
             await db.SaveChangesOrConflictAsync(token);
+            if (wasActiveAdmin && profile is not { Role: Role.Admin, IsActive: true })
+            {
+                await EnsureAnotherActiveAdminAsync(db, id, token);
+            }
+
+            await transaction.CommitAsync(token);
             return profile.Version;
         }, ct);
     }
