@@ -77,7 +77,9 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
             var urgencyRoll = random.Next(100);
             var urgency = urgencyRoll < 10 ? Urgency.Urgent : urgencyRoll < 30 ? Urgency.High : urgencyRoll < 80 ? Urgency.Normal : Urgency.Low;
             var target = age.TotalDays > 20 ? Statuses[random.Next(8, Statuses.Length)] : Statuses[random.Next(Statuses.Length)];
-            var technician = technicians.FirstOrDefault(t => Works(t, city)) ?? technicians[0];
+            // The city's technicians take turns, so each has work on the board.
+            var local = technicians.Where(t => Works(t, city)).ToList();
+            var technician = local.Count > 0 ? local[i % local.Count] : technicians[0];
             var assignee = target == TicketStatus.New || (target == TicketStatus.Cancelled && random.Next(2) == 0) ? null : technician.Id;
             var agent = agents.Where(a => Works(a, city)).ElementAt(random.Next(agents.Count(a => Works(a, city))));
 

@@ -41,6 +41,18 @@ public sealed class UsersPageTests : ScrmComponentTest
     }
 
     [Fact]
+    public void FiltersInTheUrlThatNameNothing_AreIgnored_AndNotShownAsFilters()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("admin/users?role=Hacker&status=%00");
+
+        var cut = RenderWithProviders<UsersPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(16, Rows(cut).Count));
+        Assert.Equal("", cut.Find("input[data-testid=filter-role]").GetAttribute("value") ?? "");
+        Assert.Equal("", cut.Find("input[data-testid=filter-status]").GetAttribute("value") ?? "");
+    }
+
+    [Fact]
     public void NoMatch_ShowsAnEmptyStateThatSaysWhatToDo()
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("admin/users?q=nobody-by-this-name");

@@ -55,6 +55,9 @@ public sealed record TicketView(
 {
     /// <summary>A Settle action asked for settlement and it has not booked the ticket yet (待结算).</summary>
     public bool AwaitingSettlement { get; init; }
+
+    /// <summary>The names of the customers the ticket's 关联客户 fields link to, by id: whoever may read the ticket reads them.</summary>
+    public IReadOnlyDictionary<long, string> LinkedCustomers { get; init; } = new Dictionary<long, string>();
 }
 
 /// <summary>Where a ticket stands in its workflow: the current node, its buttons for this user, and the path walked.</summary>

@@ -46,7 +46,22 @@ internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCa
             row.CreatorName ?? ticket.CreatedById, ticket.CreatedAt, ticket.UpdatedAt, ticket.Version, ticket.FieldValueMap, template,
             CanEdit: access == TicketAccess.Desk && TicketStatusRules.IsOpen(ticket.Status),
             workflow is null ? null : WorkflowView(ticket, workflow, template, facts, user, access),
-            access, TicketAccessRules.NextStatuses(access, ticket)) { AwaitingSettlement = ticket.AwaitingSettlement };
+            access, TicketAccessRules.NextStatuses(access, ticket))
+        {
+            AwaitingSettlement = ticket.AwaitingSettlement,
+            LinkedCustomers = await LinkedCustomersAsync(db, ticket, template, ct),
+        };
+    }
+
+    /// <summary>One more statement, only for a ticket whose 关联客户 fields are filled.</summary>
+    private static async Task<IReadOnlyDictionary<long, string>> LinkedCustomersAsync(ScrmDbContext db, Ticket ticket,
+        Domain.Templates.TicketTemplate template, CancellationToken ct)
+    {
+        var ids = template.Fields.Where(f => f.Type == Domain.Templates.FieldType.CustomerLink)
+            .Select(f => long.TryParse(ticket.FieldValueMap.GetValueOrDefault(f.Key), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (long?)null)
+            .OfType<long>().Distinct().ToList();
+        return ids.Count == 0 ? new Dictionary<long, string>()
+            : await db.Customers.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
     }
 
     private Task<TicketRowWithNames?> LoadAsync(ScrmDbContext db, Actor user, long id, CancellationToken ct)

@@ -60,6 +60,9 @@ public partial class UsersPage : IDisposable
         }
     }
 
+    // The filters show what the list applies: a role or status in the address that names nothing shows as no filter.
+    private string? ShownStatus => Query().Active switch { true => "active", false => "inactive", null => null };
+
     private UserQuery Query() => new()
     {
         Search = Search,
