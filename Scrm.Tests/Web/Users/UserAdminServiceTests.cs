@@ -117,6 +117,21 @@ public sealed class UserAdminServiceTests(UserAdminFixture app) : IClassFixture<
     }
 
     [Fact]
+    public async Task History_OfASeededTechnician_ShowsBothPartnerTypes_AndNoPersonForTheSeeder()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = UserAdminFixture.Users(scope);
+        var admin = await app.ActorAsync("admin");
+
+        var history = await users.HistoryAsync(admin, await app.IdOfAsync("tech2"), Ct);
+
+        var partnerTypes = history.Where(h => h.EntityType == "PartnerTypeChange").ToList();
+        Assert.Equal(2, partnerTypes.Count);
+        Assert.Contains(partnerTypes, h => h.After == "加盟 @ 2024-01-01");
+        Assert.All(partnerTypes, h => Assert.Null(h.ActorName));
+    }
+
+    [Fact]
     public async Task Edit_IsAuditedBeforeAndAfter_WithTheAdminAsActor_AndLinkedNames()
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -123,6 +123,7 @@ public sealed class UsersPageTests : ScrmComponentTest
             new(at, "王磊", "UserProfile", AuditAction.Updated, "IsActive", "True", "False"),
             new(at, "王磊", "UserRegion", AuditAction.Created, null, null, "浙江省 / 湖州"),
             new(at, "王磊", "UserProfile", AuditAction.Updated, "Password", null, "Reset"),
+            new(at, null, "UserSkill", AuditAction.Created, null, null, "空调"),
         ];
 
         var cut = Render<UserHistoryTable>(p => p.Add(x => x.Rows, rows));
@@ -132,6 +133,7 @@ public sealed class UsersPageTests : ScrmComponentTest
         Assert.Equal(["Active", "Yes", "No"], new[] { cells[1][2], cells[1][3], cells[1][5] });
         Assert.Equal(["Regions", "—", "浙江省 / 湖州"], new[] { cells[2][2], cells[2][3], cells[2][5] });
         Assert.Equal(["Password", "Reset by an admin"], new[] { cells[3][2], cells[3][5] });
+        Assert.Equal("System", cells[4][1]);
     }
 
     [Theory]

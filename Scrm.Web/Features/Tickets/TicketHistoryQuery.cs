@@ -10,7 +10,7 @@ internal static class TicketHistoryQuery
     public static async Task<IReadOnlyList<HistoryRow>> RunAsync(ScrmDbContext db, long ticketId, CancellationToken ct)
     {
         var rows = await db.AuditEntries.AsNoTracking().Where(a => a.TicketId == ticketId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Select(a => new HistoryRow(a.At, a.ActorName, a.Action, a.Field, a.Before, a.After)).ToListAsync(ct);
+            .Select(a => new HistoryRow(a.At, a.ActorId == Domain.Common.Actor.SystemId ? null : a.ActorName, a.Action, a.Field, a.Before, a.After)).ToListAsync(ct);
         return await NameReferencesAsync(db, ticketId, rows, ct);
     }
 

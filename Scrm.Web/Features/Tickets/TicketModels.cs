@@ -103,4 +103,5 @@ public sealed class TicketForm
 
 public sealed record CommentRow(long Id, string AuthorName, string Text, DateTime CreatedAt);
 
-public sealed record HistoryRow(DateTime At, string ActorName, AuditAction Action, string? Field, string? Before, string? After);
+/// <summary>One audit row as the history tab shows it; <paramref name="ActorName"/> is null for the system (a job, the seeder).</summary>
+public sealed record HistoryRow(DateTime At, string? ActorName, AuditAction Action, string? Field, string? Before, string? After);

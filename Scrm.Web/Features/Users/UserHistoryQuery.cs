@@ -17,7 +17,7 @@ internal static class UserHistoryQuery
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.UserId == userId)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(MaxRows).ToListAsync(ct);
         var names = await UserNamesLookup.LoadAsync(db, ct);
-        return entries.Select(a => new UserHistoryRow(a.At, a.ActorName, a.EntityType, a.Action, a.Field,
+        return entries.Select(a => new UserHistoryRow(a.At, a.ActorId == Domain.Common.Actor.SystemId ? null : a.ActorName, a.EntityType, a.Action, a.Field,
             Name(names, a.EntityType, a.Before), Name(names, a.EntityType, a.After))).ToList();
     }
 

@@ -94,4 +94,4 @@ public sealed record PasswordReset(long Version, string TemporaryPassword);
 public sealed record OpenTicketRow(long Id, string Number, string Title, TicketStatus Status, string? RegionName);
 
 /// <summary>One audit row of a user, with linked ids already turned into names.</summary>
-public sealed record UserHistoryRow(DateTime At, string ActorName, string EntityType, AuditAction Action, string? Field, string? Before, string? After);
+public sealed record UserHistoryRow(DateTime At, string? ActorName, string EntityType, AuditAction Action, string? Field, string? Before, string? After);
