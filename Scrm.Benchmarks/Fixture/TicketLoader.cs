@@ -50,7 +50,7 @@ public static class TicketLoader
             "INSERT INTO Tickets (Id, Number, Title, Description, Urgency, Status, TemplateId, CustomerId, RegionId, AssigneeId, CreatedById, CreatedAt, UpdatedAt, Version) " +
             "VALUES ($id, $number, $title, $description, $urgency, $status, $templateId, $customerId, $regionId, $assigneeId, $createdById, $createdAt, $updatedAt, $version)");
         using var insertField = Prepare(connection, transaction, "INSERT INTO TicketFieldValue (TicketId, FieldKey, Value) VALUES ($ticketId, $fieldKey, $value)");
-        using var insertCounter = Prepare(connection, transaction, "INSERT INTO TicketNumberCounters (Day, Last, Version) VALUES ($day, $last, 1)");
+        using var insertCounter = Prepare(connection, transaction, "INSERT INTO TicketNumberCounters (Day, Last) VALUES ($day, $last)");
 
         var clock = new SettableClock();
         var counters = new Dictionary<DateOnly, int>();
