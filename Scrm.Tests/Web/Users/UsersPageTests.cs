@@ -63,10 +63,11 @@ public sealed class UsersPageTests : ScrmComponentTest
     }
 
     [Fact]
-    public async Task Dialog_ShowsPartnerTypeOnlyForTechnicians_AndFlagsItsAbsenceBesideTheField()
+    public async Task Dialog_ShowsPartnerTypeAndSkillsOnlyForTechnicians_AndFlagsAMissingPartnerTypeBesideTheField()
     {
         var cut = await OpenNewUserDialogAsync();
         Assert.Empty(cut.FindAll("[data-testid=user-partner-type]"));
+        Assert.Empty(cut.FindAll("[data-testid=user-skills]"));
         Assert.Equal(["50", "100", "40", "128"], new[] { "user-name", "user-display-name", "user-phone", "user-wecom" }
             .Select(id => cut.Find($"[data-testid={id}]").GetAttribute("maxlength")));
 
@@ -78,6 +79,7 @@ public sealed class UsersPageTests : ScrmComponentTest
         cut.WaitForAssertion(() => Assert.Contains(L["Error.TechnicianNeedsPartnerType"].Value,
             cut.Find("[data-testid=user-partner-type]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
         Assert.NotEmpty(cut.FindAll("[data-testid=user-partner-from]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=user-skills]"));
     }
 
     [Fact]
