@@ -237,7 +237,8 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     /// <summary>
     /// Ids in the form must name things that exist, and that the actor may see: a forged post is refused, not saved. A
     /// desk user with regions must put the ticket in one of their cities and may pick only customers in their regions;
-    /// the customers <paramref name="current"/> already names stay allowed, so an edit never trips over what it kept.
+    /// the customers and the assignee <paramref name="current"/> already names stay allowed (a technician deactivated since is
+    /// still on the ticket until someone reassigns it), so an edit never trips over what it kept.
     /// </summary>
     private static async Task CheckReferencesAsync(ScrmDbContext db, RegionScope scope, TicketTemplate template, TicketForm form, Ticket? current,
         CancellationToken ct)
@@ -263,7 +264,7 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
             throw new DomainException("RegionOutOfScope", "Choose a city in your regions.") { Field = "RegionId" };
         }
 
-        if (form.AssigneeId is { Length: > 0 } assigneeId
+        if (form.AssigneeId is { Length: > 0 } assigneeId && assigneeId != current?.AssigneeId
             && !await db.UserProfiles.AnyAsync(u => u.Id == assigneeId && u.IsActive && u.Role == Role.Technician, ct))
         {
             throw new DomainException("AssigneeNotFound", "The assignee must be an active technician.") { Field = "AssigneeId" };
