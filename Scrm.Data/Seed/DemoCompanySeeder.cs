@@ -115,18 +115,10 @@ public static class DemoCompanySeeder
         var profiles = new List<UserProfile>();
         foreach (var demo in Users)
         {
-            var user = new ScrmUser
-            {
-                Id = Guid.NewGuid().ToString(),
-                UserName = demo.UserName,
-                NormalizedUserName = UserNames.Normalize(demo.UserName),
-                Email = $"{demo.UserName}@anjia.example",
-                NormalizedEmail = $"{demo.UserName}@anjia.example".ToUpperInvariant(),
-                EmailConfirmed = true,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                LockoutEnabled = true,
-            };
-            user.PasswordHash = hasher.HashPassword(user, DemoPassword);
+            var user = ScrmUser.Create(demo.UserName, DemoPassword, hasher);
+            user.Email = $"{demo.UserName}@anjia.example";
+            user.NormalizedEmail = user.Email.ToUpperInvariant();
+            user.EmailConfirmed = true;
             db.Users.Add(user);
 
             var profile = new UserProfile(user.Id, demo.UserName, demo.Name, demo.Role);

@@ -78,10 +78,10 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
             var urgency = urgencyRoll < 10 ? Urgency.Urgent : urgencyRoll < 30 ? Urgency.High : urgencyRoll < 80 ? Urgency.Normal : Urgency.Low;
             var target = age.TotalDays > 20 ? Statuses[random.Next(8, Statuses.Length)] : Statuses[random.Next(Statuses.Length)];
             // The city's technicians take turns, so each has work on the board.
-            var local = technicians.Where(t => Works(t, city)).ToList();
+            var local = technicians.Where(t => t.WorksIn(city)).ToList();
             var technician = local.Count > 0 ? local[i % local.Count] : technicians[0];
             var assignee = target == TicketStatus.New || (target == TicketStatus.Cancelled && random.Next(2) == 0) ? null : technician.Id;
-            var agent = agents.Where(a => Works(a, city)).ElementAt(random.Next(agents.Count(a => Works(a, city))));
+            var agent = agents.Where(a => a.WorksIn(city)).ElementAt(random.Next(agents.Count(a => a.WorksIn(city))));
 
             var fields = kind switch { 0 => InstallFields(random, product, customer, _clock), 1 => RepairFields(random, customer), _ => ComplaintFields(random, customer, target) };
             var details = new TicketDetails(title, $"客户{customer.Name}来电：{title}。", urgency, customer.Id, city.Id, assignee);
@@ -120,10 +120,6 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
     }
 
     /// <summary>Presses the buttons in order, each by who the node allows, minutes to hours apart; stops where a button does not apply.</summary>
-    /// <summary>Whether a person works in a city: central staff everywhere, others in their cities and provinces.</summary>
-    private static bool Works(UserProfile person, Region city) =>
-        person.Regions.Count == 0 || person.Regions.Any(r => r.RegionId == city.Id || r.RegionId == city.ParentId);
-
     private void Walk(Ticket ticket, Flow flow, TicketFacts facts, string[] presses, UserProfile agent, UserProfile technician, DateTimeOffset now)
     {
         var graph = flow.Workflow.Graph;

@@ -56,6 +56,13 @@ public sealed class UserProfile : AggregateRoot
     /// <summary>A technician's partner types over time, oldest first.</summary>
     public IReadOnlyCollection<PartnerTypeChange> PartnerTypes => _partnerTypes;
 
+    /// <summary>
+    /// Whether the user works in <paramref name="region"/>: central users (no regions) everywhere, others where one of
+    /// their regions is the region itself or its province. Queries ask the same of the database (RegionScope).
+    /// </summary>
+    public bool WorksIn(Regions.Region region) =>
+        _regions.Count == 0 || _regions.Any(r => r.RegionId == region.Id || r.RegionId == region.ParentId);
+
     /// <summary>The partner type in force on a China date; null before the first one (or for staff who have none).</summary>
     public long? PartnerTypeOn(DateOnly date) => EffectiveDates.AsOf(_partnerTypes, p => p.EffectiveFrom, date)?.PartnerTypeId;
 

@@ -34,14 +34,13 @@ public sealed class LookupService(IDbContextFactory<ScrmDbContext> dbFactory, Ti
         var today = ChinaTime.Today(time);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await RegionScope.ForAsync(db, actor, ct);
-        var inScope = scope.RegionIds.ToList();
-        return await (from city in db.Regions
-                      join province in db.Regions on city.ParentId equals province.Id
-                      where !city.IsRetired && (scope.IsAll || inScope.Contains(city.Id))
-                      orderby province.Name, city.Name
-                      select new CityOption(city.Id, city.Name, province.Name,
-                          db.CityTierChanges.Where(c => c.RegionId == city.Id && c.EffectiveFrom <= today)
-                              .OrderByDescending(c => c.EffectiveFrom).Select(c => c.TierCode).FirstOrDefault())).ToListAsync(ct);
+
+        // The regions in service are a short list: read once with their tier histories, so the domain answers "the tier today".
+        var regions = await db.Regions.AsNoTracking().Where(r => !r.IsRetired).ToListAsync(ct);
+        var provinces = regions.Where(r => r.IsProvince).ToDictionary(r => r.Id, r => r.Name);
+        return regions.Where(c => c.ParentId is { } parent && provinces.ContainsKey(parent) && scope.Contains(c.Id))
+            .Select(c => new CityOption(c.Id, c.Name, provinces[c.ParentId!.Value], c.TierOn(today)))
+            .OrderBy(c => c.ProvinceName, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The company's tier list (A, B, C…) in its order.</summary>

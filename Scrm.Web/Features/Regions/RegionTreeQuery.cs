@@ -29,7 +29,7 @@ internal static class RegionTreeQuery
             region.Id, region.Name, region.ParentId, province?.Name, region.Version, region.TierOn(today),
             [.. region.TierHistory.OrderByDescending(c => c.EffectiveFrom).Select(c => new TierHistoryRow(c.TierCode, c.EffectiveFrom))],
             region.DirectorId, region.DirectorId is null ? null : names.GetValueOrDefault(region.DirectorId, region.DirectorId),
-            [.. staff.Where(u => u.Role == Role.Supervisor && u.Regions.Any(r => Covers(r.RegionId, region))).Select(ToOption)],
+            [.. staff.Where(u => u.Role == Role.Supervisor && u.Regions.Count > 0 && u.WorksIn(region)).Select(ToOption)],
             [.. staff.Where(u => MayDirect(u, region)).Select(ToOption)],
             new RegionUsage(tickets.GetValueOrDefault(region.Id), customers.GetValueOrDefault(region.Id), users.GetValueOrDefault(region.Id)),
             cities);
@@ -43,12 +43,9 @@ internal static class RegionTreeQuery
     // Pinyin order (杭州, 湖州, 宁波), as people look names up; code-point order would scatter them.
     private static readonly StringComparer ChineseOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
 
-    /// <summary>Whether a user region (a province or a city) includes <paramref name="region"/>.</summary>
-    public static bool Covers(long userRegionId, Region region) => userRegionId == region.Id || userRegionId == region.ParentId;
-
-    /// <summary>A director works the region: central (no regions), or one of their regions includes it.</summary>
+    /// <summary>A director is an active supervisor or admin who works the region (central, or one of their regions includes it).</summary>
     public static bool MayDirect(UserProfile user, Region region) =>
-        user.IsActive && user.Role is Role.Supervisor or Role.Admin && (user.Regions.Count == 0 || user.Regions.Any(r => Covers(r.RegionId, region)));
+        user.IsActive && user.Role is Role.Supervisor or Role.Admin && user.WorksIn(region);
 
     private static Option<string> ToOption(UserProfile user) => new(user.Id, user.DisplayName);
 

@@ -1,4 +1,3 @@
-using Scrm.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
 using Scrm.Domain.Tickets;
@@ -22,18 +21,11 @@ internal static class Workflows
     /// <summary>What the workflow's conditions read beyond the ticket: its city's tier today (China date), province and customer level.</summary>
     public static async Task<TicketFacts> FactsAsync(ScrmDbContext db, Ticket ticket, TimeProvider time, CancellationToken ct)
     {
-        var today = ChinaTime.Today(time);
-        var region = ticket.RegionId is { } regionId
-            ? await db.Regions.Where(r => r.Id == regionId).Select(r => new
-            {
-                Tier = db.CityTierChanges.Where(c => c.RegionId == r.Id && c.EffectiveFrom <= today).OrderByDescending(c => c.EffectiveFrom)
-                    .Select(c => c.TierCode).FirstOrDefault(),
-                r.ParentId,
-            }).SingleOrDefaultAsync(ct)
-            : null;
+        // The region comes with its tier history (a few rows): the domain answers "the tier today".
+        var region = ticket.RegionId is { } regionId ? await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, ct) : null;
         var level = ticket.CustomerId is { } customerId
             ? await db.Customers.Where(c => c.Id == customerId).Select(c => (Domain.Customers.CustomerLevel?)c.Level).SingleOrDefaultAsync(ct)
             : null;
-        return new TicketFacts(region?.Tier, level, region?.ParentId);
+        return new TicketFacts(region?.TierAt(time.GetUtcNow().UtcDateTime), level, region?.ParentId);
     }
 }

@@ -59,16 +59,8 @@ public sealed class UserAdminService(UnitOfWork work, IPasswordHasher<ScrmUser> 
                 throw UserNameTaken(userName);
             }
 
-            var login = new ScrmUser
-            {
-                Id = Guid.NewGuid().ToString(),
-                UserName = userName,
-                NormalizedUserName = normalized,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                LockoutEnabled = true,
-            };
             var password = TemporaryPasswords.New(userName);
-            login.PasswordHash = hasher.HashPassword(login, password);
+            var login = ScrmUser.Create(userName, password, hasher);
 
             var profile = new UserProfile(login.Id, userName, form.DisplayName ?? "", form.Role);
             profile.UpdateDetails(form.DisplayName ?? "", form.Phone, form.WeComUserId);
