@@ -11,6 +11,7 @@ using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Customers;
 using Scrm.Domain.Regions;
+using Scrm.Domain.Sla;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
@@ -44,6 +45,10 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<WorkflowDefinition> WorkflowDefinitions => Set<WorkflowDefinition>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<SlaSettings> SlaSettings => Set<SlaSettings>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<SlaEscalation> SlaEscalations => Set<SlaEscalation>();
+    public DbSet<TicketSlaPause> TicketSlaPauses => Set<TicketSlaPause>();
 
     private List<Change> _uncommitted = [];
 

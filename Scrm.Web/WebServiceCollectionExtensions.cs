@@ -22,6 +22,7 @@ using Scrm.Web.Features.Admin;
 using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Notifications;
 using Scrm.Web.Features.Regions;
+using Scrm.Web.Features.Sla;
 using Scrm.Web.Features.Templates;
 using Scrm.Web.Features.Tickets;
 using Scrm.Web.Features.Users;
@@ -51,6 +52,7 @@ public static class WebServiceCollectionExtensions
         services.AddScrmFeatures();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerService>());
         services.AddHostedService<OutboxDeliveryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlaEscalationService>());
         return builder;
     }
 
@@ -203,6 +205,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<WorkflowTimerService>();
         services.AddSingleton<TemplateCache>();
         services.AddSingleton<WorkflowVersionCache>();
+        services.AddSla();
         AddBackgroundWork(services);
         return services;
     }

@@ -11,6 +11,9 @@ public static class ChangeKinds
     public const string User = "User";
     public const string Region = "Region";
 
+    /// <summary>The SLA calendar or a policy: every SLA clock reads them anew.</summary>
+    public const string Sla = "Sla";
+
     /// <summary>Tiers, partner types, skill tags: the lists pickers offer.</summary>
     public const string ReferenceData = "ReferenceData";
 }

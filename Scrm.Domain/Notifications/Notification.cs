@@ -10,6 +10,9 @@ public enum NotificationKind
 
     /// <summary>A timer ran out with escalation.</summary>
     Escalation,
+
+    /// <summary>An SLA escalation level fell due; the text names the target (FirstResponse, Resolution).</summary>
+    SlaEscalation,
 }
 
 /// <summary>站内通知: a message for one user about one ticket, shown under the bell until read.</summary>

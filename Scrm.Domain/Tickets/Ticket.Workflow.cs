@@ -69,6 +69,7 @@ public sealed partial class Ticket
             throw refusal;
         }
 
+        RecordResponse(time.GetUtcNow().UtcDateTime);
         Leave(graph, transition, actor, time);
         RunAutomatic(graph, template, facts, actor, time);
     }

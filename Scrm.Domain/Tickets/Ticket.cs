@@ -53,6 +53,8 @@ public sealed partial class Ticket : AggregateRoot
         ticket.ApplyDetails(details);
         // After ApplyDetails, which turns a blank assignee (an empty select posts "") into none.
         ticket.Status = ticket.AssigneeId is null ? TicketStatus.New : TicketStatus.Assigned;
+        // Taking the call and dispatching it at once is the first response.
+        ticket.FirstRespondedAt = ticket.AssigneeId is null ? null : now;
         ticket.ApplyFields(template, values);
         ticket.Raise(new TicketCreated(ticket));
         return ticket;
@@ -82,6 +84,10 @@ public sealed partial class Ticket : AggregateRoot
         if (AssigneeId != previousAssignee)
         {
             Raise(new TicketAssigned(this, previousAssignee, AssigneeId));
+            if (AssigneeId is not null)
+            {
+                RecordResponse(time.GetUtcNow().UtcDateTime);
+            }
         }
 
         // A workflow ticket's status belongs to its current node: only the workflow moves it.
@@ -148,6 +154,7 @@ public sealed partial class Ticket : AggregateRoot
         }
 
         SetStatus(next);
+        RecordResponse(time.GetUtcNow().UtcDateTime);
         Touch(time);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Scrm.Domain.Common;
+using Scrm.Domain.Sla;
 
 namespace Scrm.Domain.Tickets;
 
@@ -52,3 +53,18 @@ public sealed record TicketTimerRetried(Ticket Ticket) : TicketEvent(Ticket);
 
 /// <summary>Someone wrote on the ticket's activity stream.</summary>
 public sealed record TicketCommented(TicketComment Comment) : IDomainEvent;
+
+/// <summary>Someone first worked the ticket: the first-response clock stops.</summary>
+public sealed record TicketResponded(Ticket Ticket, DateTime At) : TicketEvent(Ticket);
+
+/// <summary>The ticket waits on the customer (<see cref="Reason"/>: its status or node): the SLA clock stands still.</summary>
+public sealed record TicketSlaPaused(Ticket Ticket, string Reason) : TicketEvent(Ticket);
+
+/// <summary>The SLA clock runs again; the pause added <see cref="PausedMinutes"/> working minutes to the due times.</summary>
+public sealed record TicketSlaResumed(Ticket Ticket, int PausedMinutes) : TicketEvent(Ticket);
+
+/// <summary>The ticket was resolved, closed or cancelled: the resolution clock stops.</summary>
+public sealed record TicketSlaStopped(Ticket Ticket, DateTime At) : TicketEvent(Ticket);
+
+/// <summary>A target ran out: the ticket is flagged 已超时 on board and page.</summary>
+public sealed record TicketSlaBreached(Ticket Ticket, SlaTarget Target) : TicketEvent(Ticket);

@@ -30,6 +30,9 @@ public sealed record WorkflowNode
     /// <summary>Step and Approval: time allowed at this node, in minutes.</summary>
     public int? SlaMinutes { get; init; }
 
+    /// <summary>Step, Approval and Timer: the ticket waits on the customer here, so its SLA clock stands still.</summary>
+    public bool WaitsOnCustomer { get; init; }
+
     /// <summary>Step, Approval and Timer: how the ticket center shows a ticket waiting here.</summary>
     public TicketStatus? Status { get; init; }
 
@@ -66,7 +69,7 @@ public sealed record WorkflowNode
     public bool Equals(WorkflowNode? other) =>
         other is not null && Id == other.Id && Kind == other.Kind && Name == other.Name && X.Equals(other.X) && Y.Equals(other.Y)
         && Actor == other.Actor && RequiredFields.SequenceEqual(other.RequiredFields) && SlaMinutes == other.SlaMinutes
-        && Status == other.Status && WaitMinutes == other.WaitMinutes && UntilDateField == other.UntilDateField
+        && WaitsOnCustomer == other.WaitsOnCustomer && Status == other.Status && WaitMinutes == other.WaitMinutes && UntilDateField == other.UntilDateField
         && Expiry == other.Expiry && Action == other.Action && Message == other.Message && FieldKey == other.FieldKey
         && FieldValue == other.FieldValue && Outcome == other.Outcome;
 

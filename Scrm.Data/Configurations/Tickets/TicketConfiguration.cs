@@ -40,6 +40,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasMany(t => t.Visits).WithOne().HasForeignKey("TicketId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Visits).HasField("_visits").UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        // Small, and every change of status must see the open pause: always loaded with the ticket.
+        builder.HasMany(t => t.SlaPauses).WithOne().HasForeignKey("TicketId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.SlaPauses).HasField("_slaPauses").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.Ignore(t => t.IsSlaPaused);
+
         // Migration dry runs count a version's tickets per node; timers are found by due time.
         builder.HasIndex(t => new { t.WorkflowId, t.CurrentNodeId });
         builder.HasIndex(t => t.TimerDueAt);

@@ -5,6 +5,7 @@ using Scrm.Data.Saving;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Regions;
+using Scrm.Domain.Sla;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
@@ -28,6 +29,8 @@ public sealed class DomainEventConsumerTests
         typeof(TemplateChanged), typeof(WorkflowPublished), typeof(NotificationCreated), typeof(NotificationRead),
         typeof(TicketAwaitingSettlement), typeof(TicketTimerFailed), typeof(TicketTimerCleared), typeof(TicketTimerRetried),
         typeof(UserChanged), typeof(RegionChanged), typeof(ReferenceDataChanged),
+        typeof(TicketResponded), typeof(TicketSlaPaused), typeof(TicketSlaResumed), typeof(TicketSlaStopped), typeof(TicketSlaBreached),
+        typeof(SlaSettingsChanged), typeof(SlaPolicyChanged),
     ];
 
     [Fact]
