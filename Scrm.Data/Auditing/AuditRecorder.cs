@@ -130,7 +130,7 @@ internal static class AuditRecorder
     /// </summary>
     private static string? Describe(EntityEntry entry)
     {
-        foreach (var name in new[] { "Name", "Number", "Label", "DisplayName", "RequiredFieldKey", "Key", "TierCode", "PartnerTypeId", "RegionId", "SkillTagId" })
+        foreach (var name in new[] { "Name", "Number", "Label", "DisplayName", "RequiredFieldKey", "Key", "TierCode", "PartnerTypeId", "RegionId", "SkillTagId", "Reason" })
         {
             if (entry.Metadata.FindProperty(name) is not null)
             {
