@@ -44,6 +44,8 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<WorkflowDefinition> WorkflowDefinitions => Set<WorkflowDefinition>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+    public DbSet<TicketCommentMention> TicketCommentMentions => Set<TicketCommentMention>();
 
     private List<Change> _uncommitted = [];
 

@@ -27,7 +27,7 @@ public sealed class DomainEventConsumerTests
         typeof(TicketNodeEntered), typeof(TicketTimerFired), typeof(TicketMigrated), typeof(TicketCommented),
         typeof(TemplateChanged), typeof(WorkflowPublished), typeof(NotificationCreated), typeof(NotificationRead),
         typeof(TicketAwaitingSettlement), typeof(TicketTimerFailed), typeof(TicketTimerCleared), typeof(TicketTimerRetried),
-        typeof(UserChanged), typeof(RegionChanged), typeof(ReferenceDataChanged),
+        typeof(UserChanged), typeof(RegionChanged), typeof(ReferenceDataChanged), typeof(NotificationPreferencesChanged),
     ];
 
     [Fact]
