@@ -21,7 +21,11 @@ internal sealed class NotificationPreferencesConfiguration : IEntityTypeConfigur
 
 internal sealed class MutedNotificationKindConfiguration : IEntityTypeConfiguration<MutedNotificationKind>
 {
-    public void Configure(EntityTypeBuilder<MutedNotificationKind> builder) => builder.HasKey(m => new { m.UserId, m.Kind });
+    public void Configure(EntityTypeBuilder<MutedNotificationKind> builder)
+    {
+        builder.ToTable("MutedNotificationKinds");
+        builder.HasKey(m => new { m.UserId, m.Kind });
+    }
 }
 
 /// <summary>Mentions live with the notifications they cause; the comment itself is configured with the tickets.</summary>
