@@ -49,6 +49,8 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
     public DbSet<SlaEscalation> SlaEscalations => Set<SlaEscalation>();
     public DbSet<TicketSlaPause> TicketSlaPauses => Set<TicketSlaPause>();
+    public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+    public DbSet<TicketCommentMention> TicketCommentMentions => Set<TicketCommentMention>();
 
     private List<Change> _uncommitted = [];
 

@@ -195,6 +195,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<WorkbenchService>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<NotificationPreferenceService>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowMigrationService>();
         services.AddScoped<RegionAdminService>();
@@ -215,6 +216,8 @@ public static class WebServiceCollectionExtensions
     {
         services.AddOutboxConsumer<NotificationRequested, WorkflowNotificationConsumer>();
         services.AddOutboxConsumer<TicketEscalated, EscalationNotificationConsumer>();
+        services.AddOutboxConsumer<TicketAssigned, AssignedNotificationConsumer>();
+        services.AddOutboxConsumer<TicketCommented, MentionNotificationConsumer>();
         services.AddSingleton<IInTransactionHandler, AwaitSettlementHandler>();
         services.AddSingleton<IInTransactionHandler, EndSessionsOnDeactivation>();
         services.AddScoped<OutboxAdminService>();

@@ -26,8 +26,9 @@ internal static class AuditRecorder
     private static readonly HashSet<Type> NotAudited =
         [typeof(AuditEntry), typeof(TicketNumberCounter), typeof(ScrmUser), typeof(TicketComment), typeof(NodeVisit), typeof(OutboxMessage)];
 
-    // Their movement says nothing a reader needs: the concurrency token and bookkeeping times and orders.
-    private static readonly HashSet<string> NoiseProperties = [nameof(AggregateRoot.Version), "UpdatedAt", "SortOrder"];
+    // Their movement says nothing a reader needs: the concurrency token and bookkeeping times and orders. The SLA
+    // clock's response and stop times follow from the assignment or status change recorded beside them.
+    private static readonly HashSet<string> NoiseProperties = [nameof(AggregateRoot.Version), "UpdatedAt", "SortOrder", "FirstRespondedAt", "SlaStoppedAt"];
 
     // The audit row's key column for each kind of aggregate that has one.
     private static readonly Dictionary<Type, string> RootColumns = new()

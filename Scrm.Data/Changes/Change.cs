@@ -8,6 +8,9 @@ public static class ChangeKinds
     public const string Template = "Template";
     public const string Workflow = "Workflow";
     public const string Notification = "Notification";
+
+    /// <summary>A user's choice of notification kinds (<see cref="Change.UserId"/> is whose).</summary>
+    public const string NotificationPreferences = "NotificationPreferences";
     public const string User = "User";
     public const string Region = "Region";
 

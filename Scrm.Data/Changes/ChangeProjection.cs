@@ -33,6 +33,7 @@ internal static class ChangeProjection
                 TicketTemplate t => new(ChangeKinds.Template, t.Id, t.Version, what, actor.UserId, actor.DisplayName) { TemplateId = t.Id },
                 WorkflowDefinition w => new(ChangeKinds.Workflow, w.Id, w.Version, what, actor.UserId, actor.DisplayName) { TemplateId = w.TemplateId },
                 Notification n => new(ChangeKinds.Notification, n.Id, n.Version, what, actor.UserId, actor.DisplayName) { RecipientId = n.RecipientId },
+                NotificationPreferences p => new(ChangeKinds.NotificationPreferences, 0, p.Version, what, actor.UserId, actor.DisplayName) { UserId = p.UserId },
                 UserProfile u => new(ChangeKinds.User, 0, u.Version, what, actor.UserId, actor.DisplayName) { UserId = u.Id },
                 Region r => new(ChangeKinds.Region, r.Id, r.Version, what, actor.UserId, actor.DisplayName) { RegionId = r.Id },
                 SlaSettings or SlaPolicy => new(ChangeKinds.Sla, 0, root.Version, what, actor.UserId, actor.DisplayName),

@@ -18,12 +18,13 @@ public interface IOutboxConsumer
 }
 
 /// <summary>An outbox message as its consumer sees it.</summary>
-public sealed record OutboxDelivery(long MessageId, string Type, long? TicketId, string Payload)
+/// <param name="ActorId">Who made the change that raised the event; null for messages written before it was recorded.</param>
+public sealed record OutboxDelivery(long MessageId, string Type, long? TicketId, string Payload, string? ActorId = null)
 {
     /// <summary>The event's data, read into the consumer's own shape (the event's properties, by name).</summary>
     public T Read<T>() => JsonSerializer.Deserialize<T>(Payload) ?? throw new JsonException($"Outbox message {MessageId} has no payload.");
 
-    internal static OutboxDelivery Of(OutboxMessage message) => new(message.Id, message.Type, message.TicketId, message.Payload);
+    internal static OutboxDelivery Of(OutboxMessage message) => new(message.Id, message.Type, message.TicketId, message.Payload, message.ActorId);
 }
 
 public static class OutboxServiceCollectionExtensions

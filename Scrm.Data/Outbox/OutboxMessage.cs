@@ -29,6 +29,9 @@ public sealed class OutboxMessage
     /// <summary>The event's own data as JSON (the ticket itself is not in it).</summary>
     public string Payload { get; private set; } = "{}";
 
+    /// <summary>Who made the change that raised the event (a user's id, or the system's): a consumer may act on who did it.</summary>
+    public string? ActorId { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
     public int Attempts { get; private set; }
     public DateTime NextAttemptAt { get; private set; }
@@ -84,8 +87,9 @@ public sealed class OutboxMessage
         ClaimedUntil = null;
     }
 
-    internal static OutboxMessage For(IDomainEvent domainEvent, DateTime now) => new()
+    internal static OutboxMessage For(IDomainEvent domainEvent, string actorId, DateTime now) => new()
     {
+        ActorId = actorId,
         Type = domainEvent.GetType().Name,
         Ticket = (domainEvent as TicketEvent)?.Ticket,
         TicketId = domainEvent is TicketCommented commented ? commented.Comment.TicketId : null,

@@ -12,6 +12,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Type).HasMaxLength(OutboxMessage.TypeMaxLength).IsRequired();
         builder.Property(m => m.Payload).IsRequired();
         builder.Property(m => m.ClaimedBy).HasMaxLength(100);
+        builder.Property(m => m.ActorId).HasMaxLength(450);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
         builder.HasOne(m => m.Ticket).WithMany().HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Restrict);
 

@@ -40,7 +40,7 @@ internal static class DomainEventDispatcher
 
                 if (services.Outbox.Carries(domainEvent))
                 {
-                    db.Add(OutboxMessage.For(domainEvent, now));
+                    db.Add(OutboxMessage.For(domainEvent, db.Actor.UserId, now));
                 }
             }
         }

@@ -35,7 +35,7 @@ public static class DemoWorkflows
     /// at most ¥500 → 退款 → 回访 → a 24-hour window for the customer to object → closed. The bound keeps separation of duties:
     /// the agent who raises a refund cannot send a large one to finance by marking the ticket urgent.
     /// </summary>
-    public static WorkflowGraph Complaint() => new WorkflowGraphBuilder()
+    public static WorkflowGraph Complaint() => WaitingOnTheCustomer(new WorkflowGraphBuilder()
         .Start("start", "开始")
         .Step("triage", "受理投诉", ActorRule.Desk, TicketStatus.New, slaMinutes: 60)
         .Step("handle", "处理投诉", ActorRule.Desk, TicketStatus.InProgress, 24 * 60, "handling_result")
@@ -60,7 +60,11 @@ public static class DemoWorkflows
         .Link("pay", "followup")
         .Link("followup", "objection", "回访完成")
         .Link("objection", "closed")
-        .Build();
+        .Build(), "objection");
+
+    /// <summary>Marks nodes where the ticket waits on the customer, so its SLA clock stands still there.</summary>
+    private static WorkflowGraph WaitingOnTheCustomer(WorkflowGraph graph, params string[] nodeIds) =>
+        graph with { Nodes = graph.Nodes.Select(n => nodeIds.Contains(n.Id) ? n with { WaitsOnCustomer = true } : n).ToList() };
 
     /// <summary>投诉工单: the complaint template the complaint workflow runs on.</summary>
     public static TicketTemplate ComplaintTemplate()

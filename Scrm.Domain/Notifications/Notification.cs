@@ -13,6 +13,12 @@ public enum NotificationKind
 
     /// <summary>An SLA escalation level fell due; the text names the target (FirstResponse, Resolution).</summary>
     SlaEscalation,
+
+    /// <summary>Someone else gave the recipient a ticket; the text is who (empty for a rule or job).</summary>
+    Assigned,
+
+    /// <summary>The recipient was @mentioned in a comment; the text is the start of the comment.</summary>
+    Mentioned,
 }
 
 /// <summary>站内通知: a message for one user about one ticket, shown under the bell until read.</summary>
@@ -27,7 +33,7 @@ public sealed class Notification : AggregateRoot
     public long TicketId { get; private set; }
     public NotificationKind Kind { get; private set; }
 
-    /// <summary>The designer's message, or for an escalation the node that ran out.</summary>
+    /// <summary>What the kind says about it: the designer's message, the node that ran out, who assigned, the comment.</summary>
     public string Text { get; private set; } = "";
 
     public DateTime CreatedAt { get; private set; }

@@ -137,6 +137,41 @@ public sealed class BusinessCalendar
         return null;
     }
 
+    /// <summary>
+    /// The moment <paramref name="amount"/> of working time before <paramref name="toUtc"/> (the reverse of
+    /// <see cref="AddWorkingTime"/>): when a clock must have started to have used that much by then. Null when the
+    /// calendar has no working day in the ten years before.
+    /// </summary>
+    public DateTime? SubtractWorkingTime(DateTime toUtc, TimeSpan amount)
+    {
+        var to = ChinaTime.FromUtc(toUtc);
+        var left = amount < TimeSpan.Zero ? TimeSpan.Zero : amount;
+        var limit = DateOnly.FromDateTime(to).AddYears(-10);
+        for (var day = DateOnly.FromDateTime(to); day >= limit; day = day.AddDays(-1))
+        {
+            if (HoursOn(day) is not { } hours)
+            {
+                continue;
+            }
+
+            var open = day.ToDateTime(hours.Start);
+            var close = Min(day.ToDateTime(hours.End), to);
+            if (close <= open)
+            {
+                continue;
+            }
+
+            if (close - open >= left)
+            {
+                return ChinaTime.ToUtc(close - left);
+            }
+
+            left -= close - open;
+        }
+
+        return null;
+    }
+
     private bool IsHoliday(DateOnly date)
     {
         foreach (var holiday in _holidays)

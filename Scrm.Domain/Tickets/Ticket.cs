@@ -57,6 +57,11 @@ public sealed partial class Ticket : AggregateRoot
         ticket.FirstRespondedAt = ticket.AssigneeId is null ? null : now;
         ticket.ApplyFields(template, values);
         ticket.Raise(new TicketCreated(ticket));
+        if (ticket.AssigneeId is not null)
+        {
+            ticket.Raise(new TicketAssigned(ticket, null, ticket.AssigneeId));
+        }
+
         return ticket;
     }
 
@@ -153,8 +158,8 @@ public sealed partial class Ticket : AggregateRoot
             throw new DomainException("AssigneeRequired", "Choose an assignee before dispatching the ticket.") { Field = "AssigneeId" };
         }
 
-        SetStatus(next);
         RecordResponse(time.GetUtcNow().UtcDateTime);
+        SetStatus(next);
         Touch(time);
     }
 

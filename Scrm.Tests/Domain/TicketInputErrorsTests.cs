@@ -103,7 +103,7 @@ public sealed class TicketInputErrorsTests
     public void Comment_LongerThan2000Characters_IsRefused()
     {
         var ex = Assert.Throws<DomainException>(() =>
-            Scrm.Domain.Tickets.TicketComment.Create(1, "agent-1", "张敏", new string('评', 2001), TimeProvider.System));
+            Scrm.Domain.Tickets.TicketComment.Create(1, "agent-1", "张敏", new string('评', 2001), [], new HashSet<string>(), TimeProvider.System));
 
         Assert.Equal(("TooLong", "Comment"), (ex.Code, ex.Field));
     }

@@ -43,7 +43,8 @@ public sealed partial class LocalizationTests
     {
         var keys = Enum.GetNames<TicketStatus>().SelectMany(s => new[] { $"Status.{s}", $"Action.{s}" })
             .Concat(Enum.GetNames<Urgency>().Select(u => $"Urgency.{u}"))
-            .Concat(Enum.GetNames<Role>().Select(r => $"Role.{r}"));
+            .Concat(Enum.GetNames<Role>().Select(r => $"Role.{r}"))
+            .Concat(Enum.GetNames<Scrm.Domain.Notifications.NotificationKind>().Select(k => $"NotificationKind.{k}"));
 
         var missing = keys.Where(k => !English.ContainsKey(k)).ToList();
         Assert.Empty(missing);

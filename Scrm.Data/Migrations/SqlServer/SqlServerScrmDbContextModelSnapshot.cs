@@ -164,6 +164,10 @@ namespace Scrm.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
@@ -352,6 +356,20 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Notifications.MutedNotificationKind", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("MutedNotificationKinds", (string)null);
+                });
+
             modelBuilder.Entity("Scrm.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -401,6 +419,21 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.HasIndex("RecipientId", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Notifications.NotificationPreferences", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("Scrm.Domain.Regions.CityTierChange", b =>
@@ -1081,6 +1114,22 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.ToTable("TicketComments");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Tickets.TicketCommentMention", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("CommentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("TicketCommentMentions");
+                });
+
             modelBuilder.Entity("Scrm.Domain.Tickets.TicketFieldValue", b =>
                 {
                     b.Property<long>("Id")
@@ -1448,6 +1497,15 @@ namespace Scrm.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Notifications.MutedNotificationKind", b =>
+                {
+                    b.HasOne("Scrm.Domain.Notifications.NotificationPreferences", null)
+                        .WithMany("Muted")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("Scrm.Domain.Users.UserProfile", null)
@@ -1460,6 +1518,15 @@ namespace Scrm.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Notifications.NotificationPreferences", b =>
+                {
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1616,6 +1683,21 @@ namespace Scrm.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Tickets.TicketCommentMention", b =>
+                {
+                    b.HasOne("Scrm.Domain.Tickets.TicketComment", null)
+                        .WithMany("Mentions")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Tickets.TicketFieldValue", b =>
                 {
                     b.HasOne("Scrm.Domain.Tickets.Ticket", null)
@@ -1702,6 +1784,11 @@ namespace Scrm.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Notifications.NotificationPreferences", b =>
+                {
+                    b.Navigation("Muted");
+                });
+
             modelBuilder.Entity("Scrm.Domain.Regions.Region", b =>
                 {
                     b.Navigation("TierHistory");
@@ -1735,6 +1822,11 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.Navigation("SlaPauses");
 
                     b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Tickets.TicketComment", b =>
+                {
+                    b.Navigation("Mentions");
                 });
 
             modelBuilder.Entity("Scrm.Domain.Users.UserProfile", b =>

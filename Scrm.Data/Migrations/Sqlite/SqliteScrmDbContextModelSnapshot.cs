@@ -154,6 +154,10 @@ namespace Scrm.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -338,6 +342,20 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Notifications.MutedNotificationKind", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("MutedNotificationKinds", (string)null);
+                });
+
             modelBuilder.Entity("Scrm.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -385,6 +403,21 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.HasIndex("RecipientId", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Notifications.NotificationPreferences", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationPreferences");
                 });
 
             modelBuilder.Entity("Scrm.Domain.Regions.CityTierChange", b =>
@@ -1035,6 +1068,22 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.ToTable("TicketComments");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Tickets.TicketCommentMention", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("TicketCommentMentions");
+                });
+
             modelBuilder.Entity("Scrm.Domain.Tickets.TicketFieldValue", b =>
                 {
                     b.Property<long>("Id")
@@ -1390,6 +1439,15 @@ namespace Scrm.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Notifications.MutedNotificationKind", b =>
+                {
+                    b.HasOne("Scrm.Domain.Notifications.NotificationPreferences", null)
+                        .WithMany("Muted")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("Scrm.Domain.Users.UserProfile", null)
@@ -1402,6 +1460,15 @@ namespace Scrm.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Notifications.NotificationPreferences", b =>
+                {
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1558,6 +1625,21 @@ namespace Scrm.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Tickets.TicketCommentMention", b =>
+                {
+                    b.HasOne("Scrm.Domain.Tickets.TicketComment", null)
+                        .WithMany("Mentions")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Tickets.TicketFieldValue", b =>
                 {
                     b.HasOne("Scrm.Domain.Tickets.Ticket", null)
@@ -1644,6 +1726,11 @@ namespace Scrm.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Notifications.NotificationPreferences", b =>
+                {
+                    b.Navigation("Muted");
+                });
+
             modelBuilder.Entity("Scrm.Domain.Regions.Region", b =>
                 {
                     b.Navigation("TierHistory");
@@ -1677,6 +1764,11 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.Navigation("SlaPauses");
 
                     b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Tickets.TicketComment", b =>
+                {
+                    b.Navigation("Mentions");
                 });
 
             modelBuilder.Entity("Scrm.Domain.Users.UserProfile", b =>

@@ -109,4 +109,18 @@ public sealed class BusinessCalendarTests
 
         Assert.Null(never.AddWorkingTime(Utc(3, 6, 9), TimeSpan.FromHours(1)));
     }
+
+    [Fact]
+    public void SubtractingWorkingTime_CrossesAHolidayBackwards()
+    {
+        // 3 working hours before Thursday 2026-10-08 10:00: one that morning, two on Wednesday 09-30 before the holiday.
+        Assert.Equal(Utc(9, 30, 8), China2026.SubtractWorkingTime(Utc(10, 8, 2), TimeSpan.FromHours(3)));
+    }
+
+    [Fact]
+    public void SubtractingFromAnEvening_StartsFromThatDaysClose()
+    {
+        // Friday 2026-03-06 22:00 less 30 minutes: 17:30 that day.
+        Assert.Equal(Utc(3, 6, 9, 30), China2026.SubtractWorkingTime(Utc(3, 6, 14), TimeSpan.FromMinutes(30)));
+    }
 }

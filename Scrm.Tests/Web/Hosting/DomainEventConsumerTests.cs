@@ -28,7 +28,7 @@ public sealed class DomainEventConsumerTests
         typeof(TicketNodeEntered), typeof(TicketTimerFired), typeof(TicketMigrated), typeof(TicketCommented),
         typeof(TemplateChanged), typeof(WorkflowPublished), typeof(NotificationCreated), typeof(NotificationRead),
         typeof(TicketAwaitingSettlement), typeof(TicketTimerFailed), typeof(TicketTimerCleared), typeof(TicketTimerRetried),
-        typeof(UserChanged), typeof(RegionChanged), typeof(ReferenceDataChanged),
+        typeof(UserChanged), typeof(RegionChanged), typeof(ReferenceDataChanged), typeof(NotificationPreferencesChanged),
         typeof(TicketResponded), typeof(TicketSlaPaused), typeof(TicketSlaResumed), typeof(TicketSlaStopped), typeof(TicketSlaBreached),
         typeof(SlaSettingsChanged), typeof(SlaPolicyChanged),
     ];

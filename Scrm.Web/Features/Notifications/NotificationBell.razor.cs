@@ -63,6 +63,10 @@ public sealed partial class NotificationBell
     private string Describe(NotificationRow row) => row switch
     {
         { Kind: NotificationKind.Escalation } => L["Bell.Escalated", row.Text],
+        { Kind: NotificationKind.SlaEscalation } => L["Bell.SlaEscalated", L[$"SlaTarget.{row.Text}"]],
+        { Kind: NotificationKind.Assigned, Text: "" } => L["Bell.AssignedByRule"],
+        { Kind: NotificationKind.Assigned } => L["Bell.Assigned", row.Text],
+        { Kind: NotificationKind.Mentioned } => L["Bell.Mentioned", row.Text],
         { Text: "" } => L["Bell.NoText"],
         _ => row.Text,
     };

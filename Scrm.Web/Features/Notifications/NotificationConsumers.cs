@@ -50,20 +50,3 @@ public sealed class EscalationNotificationConsumer(TimeProvider time) : IOutboxC
         await NotificationsOf.AddAsync(db, message, ticketId, supervisors, NotificationKind.Escalation, message.Read<Payload>().NodeName, time, ct);
     }
 }
-
-internal static class NotificationsOf
-{
-    /// <summary>
-    /// Adds one notification per recipient who has none from this message yet: delivering the message again (at least
-    /// once) adds nothing. The unit of work saves them with the message's delivery mark.
-    /// </summary>
-    public static async Task AddAsync(ScrmDbContext db, OutboxDelivery message, long ticketId, IReadOnlyList<string> recipients,
-        NotificationKind kind, string text, TimeProvider time, CancellationToken ct)
-    {
-        var already = await db.Notifications.AsNoTracking().Where(n => n.SourceMessageId == message.MessageId).Select(n => n.RecipientId).ToListAsync(ct);
-        foreach (var recipient in recipients.Except(already))
-        {
-            db.Notifications.Add(Notification.Create(recipient, ticketId, kind, text, message.MessageId, time));
-        }
-    }
-}

@@ -11,7 +11,7 @@ namespace Scrm.Web.Features.Sla;
 /// the same transaction: paused while it waits on the customer (a status the admin marked, or a node marked in the
 /// designer), resumed after, stopped when finished, restarted when reopened.
 /// </summary>
-public sealed class SlaClockKeeper(SlaRulesCache rules, WorkflowVersionCache workflows, TimeProvider time) : IInTransactionHandler
+public sealed class SlaClockKeeper(SlaRulesCache rules, WorkflowVersionCache workflows) : IInTransactionHandler
 {
     public bool Handles(IDomainEvent domainEvent) => domainEvent is TicketStatusChanged or TicketNodeEntered or TicketMigrated;
 
@@ -19,17 +19,23 @@ public sealed class SlaClockKeeper(SlaRulesCache rules, WorkflowVersionCache wor
     {
         var ticket = ((TicketEvent)domainEvent).Ticket;
         var sla = await rules.GetAsync(db, ct);
-        ticket.SyncSlaClock(await WaitingOnAsync(db, sla, ticket, ct), sla.Calendar, time.GetUtcNow().UtcDateTime);
+        // The moment of the change, as the ticket recorded it: an import replaying history stamps its own times.
+        ticket.SyncSlaClock(await WaitingOnAsync(db, sla, ticket, ct), sla.Calendar, ticket.UpdatedAt);
     }
 
+    /// <summary>
+    /// A workflow ticket waits on the customer at a node the designer marked so; its status says nothing of whom it
+    /// waits for (an approval shows 挂起 while a supervisor decides). A ticket without a workflow waits in the statuses
+    /// the admin marked.
+    /// </summary>
     private async Task<string?> WaitingOnAsync(ScrmDbContext db, SlaRules sla, Ticket ticket, CancellationToken ct)
     {
-        if (sla.WaitingStatuses.Contains(ticket.Status))
+        if (ticket.WorkflowId is not { } id)
         {
-            return ticket.Status.ToString();
+            return sla.WaitingStatuses.Contains(ticket.Status) ? ticket.Status.ToString() : null;
         }
 
-        var node = ticket.WorkflowId is { } id && await workflows.GetAsync(db, id, ct) is { } workflow ? workflow.Graph.FindNode(ticket.CurrentNodeId) : null;
+        var node = await workflows.GetAsync(db, id, ct) is { } workflow ? workflow.Graph.FindNode(ticket.CurrentNodeId) : null;
         return node is { WaitsOnCustomer: true } ? node.Name : null;
     }
 }

@@ -101,7 +101,8 @@ public sealed class TicketForm
     };
 }
 
-public sealed record CommentRow(long Id, string AuthorName, string Text, DateTime CreatedAt);
+/// <param name="MentionedNames">The display names of the people the comment @mentions, which its text shows highlighted.</param>
+public sealed record CommentRow(long Id, string AuthorName, string Text, DateTime CreatedAt, IReadOnlyList<string> MentionedNames);
 
 /// <summary>One audit row as the history tab shows it; <paramref name="ActorName"/> is null for the system (a job, the seeder).</summary>
 public sealed record HistoryRow(DateTime At, string? ActorName, AuditAction Action, string? Field, string? Before, string? After);

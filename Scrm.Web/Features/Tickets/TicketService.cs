@@ -151,19 +151,35 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
         return work.ReadAsync<IReadOnlyList<CommentRow>>(async (db, token) =>
         {
             await RequireAccessAsync(db, actor, ticketId, TicketAccess.Work, token);
-            return await db.TicketComments.AsNoTracking().Where(c => c.TicketId == ticketId).OrderByDescending(c => c.CreatedAt)
-                .Select(c => new CommentRow(c.Id, c.AuthorName, c.Text, c.CreatedAt)).ToListAsync(token);
+            var comments = await db.TicketComments.AsNoTracking().Where(c => c.TicketId == ticketId).OrderByDescending(c => c.CreatedAt)
+                .Select(c => new { c.Id, c.AuthorName, c.Text, c.CreatedAt }).ToListAsync(token);
+            var mentioned = await TicketMentions.NamesAsync(db, comments.ConvertAll(c => c.Id), token);
+            return comments.ConvertAll(c => new CommentRow(c.Id, c.AuthorName, c.Text, c.CreatedAt, mentioned.GetValueOrDefault(c.Id) ?? []));
         }, ct);
     }
 
+    /// <summary>Who the actor's comment on the ticket may @mention (the actor left out): staff who may read the ticket.</summary>
+    public Task<IReadOnlyList<MentionCandidate>> MentionCandidatesAsync(Actor actor, long ticketId, CancellationToken ct = default)
+    {
+        actor.Require(RoleSets.TicketReaders);
+        return work.ReadAsync<IReadOnlyList<MentionCandidate>>(async (db, token) =>
+            (await TicketMentions.CandidatesAsync(db, await RequireAccessAsync(db, actor, ticketId, TicketAccess.Work, token), token))
+            .FindAll(c => c.UserId != actor.UserId), ct);
+    }
+
     /// <summary>Adds a comment: the desk on any ticket, a technician on the tickets assigned to them.</summary>
-    public Task AddCommentAsync(Actor actor, long ticketId, string? text, CancellationToken ct = default)
+    public Task AddCommentAsync(Actor actor, long ticketId, string? text, CancellationToken ct = default) =>
+        AddCommentAsync(actor, ticketId, text, [], ct);
+
+    /// <summary>Adds a comment that @mentions <paramref name="mentionedIds"/>, each of whom must be allowed to read the ticket.</summary>
+    public Task AddCommentAsync(Actor actor, long ticketId, string? text, IReadOnlyCollection<string> mentionedIds, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketReaders);
         return work.RunAsync(actor, async (db, token) =>
         {
-            await RequireAccessAsync(db, actor, ticketId, TicketAccess.Work, token);
-            db.TicketComments.Add(TicketComment.Create(ticketId, actor.UserId, actor.DisplayName, text, time));
+            var ticket = await RequireAccessAsync(db, actor, ticketId, TicketAccess.Work, token);
+            var mayBeMentioned = mentionedIds.Count == 0 ? [] : (await TicketMentions.CandidatesAsync(db, ticket, token)).Select(c => c.UserId).ToHashSet();
+            db.TicketComments.Add(TicketComment.Create(ticketId, actor.UserId, actor.DisplayName, text, mentionedIds, mayBeMentioned, time));
             await db.SaveChangesAsync(token);
         }, ct);
     }
@@ -179,14 +195,11 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
         }, ct);
     }
 
-    private static async Task RequireAccessAsync(ScrmDbContext db, Actor actor, long ticketId, TicketAccess needed, CancellationToken ct)
+    private static async Task<Ticket> RequireAccessAsync(ScrmDbContext db, Actor actor, long ticketId, TicketAccess needed, CancellationToken ct)
     {
         var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw new DomainException("TicketNotFound", "The ticket no longer exists.");
-        if (await TicketAccessRules.ForAsync(db, actor, ticket, ct) < needed)
-        {
-            throw new ForbiddenException();
-        }
+        return await TicketAccessRules.ForAsync(db, actor, ticket, ct) < needed ? throw new ForbiddenException() : ticket;
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCa
         var isCustomer = user.Role == Role.Customer;
         var isRegional = RegionScope.IsRegional(user);
         var visibleRegions = RegionScope.VisibleRegionIds(db, userId);
-        return db.Tickets.AsNoTracking().Include(t => t.Fields).Include(t => t.Visits).AsSplitQuery()
+        return db.Tickets.AsNoTracking().IgnoreAutoIncludes().Include(t => t.Fields).Include(t => t.Visits).AsSplitQuery()
             .Where(t => t.Id == id)
             .Select(t => new TicketRowWithNames(
                 t,
