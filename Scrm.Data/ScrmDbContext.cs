@@ -7,6 +7,7 @@ using Scrm.Data.Outbox;
 using Scrm.Data.Saving;
 using Scrm.Data.Identity;
 using Scrm.Domain.Auditing;
+using Scrm.Domain.Boards;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Customers;
@@ -44,6 +45,7 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<WorkflowDefinition> WorkflowDefinitions => Set<WorkflowDefinition>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<BoardColumnLimit> BoardColumnLimits => Set<BoardColumnLimit>();
 
     private List<Change> _uncommitted = [];
 

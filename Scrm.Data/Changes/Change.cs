@@ -11,6 +11,9 @@ public static class ChangeKinds
     public const string User = "User";
     public const string Region = "Region";
 
+    /// <summary>A board's settings (a column's WIP limit); <see cref="Change.TemplateId"/> names the board.</summary>
+    public const string Board = "Board";
+
     /// <summary>Tiers, partner types, skill tags: the lists pickers offer.</summary>
     public const string ReferenceData = "ReferenceData";
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Scrm.Data.Outbox;
 using Scrm.Data.Saving;
+using Scrm.Domain.Boards;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Regions;
@@ -27,7 +28,7 @@ public sealed class DomainEventConsumerTests
         typeof(TicketNodeEntered), typeof(TicketTimerFired), typeof(TicketMigrated), typeof(TicketCommented),
         typeof(TemplateChanged), typeof(WorkflowPublished), typeof(NotificationCreated), typeof(NotificationRead),
         typeof(TicketAwaitingSettlement), typeof(TicketTimerFailed), typeof(TicketTimerCleared), typeof(TicketTimerRetried),
-        typeof(UserChanged), typeof(RegionChanged), typeof(ReferenceDataChanged),
+        typeof(UserChanged), typeof(RegionChanged), typeof(ReferenceDataChanged), typeof(BoardColumnLimitChanged),
     ];
 
     [Fact]
