@@ -74,6 +74,7 @@ public partial class BoardPage
 
         // Moved or refused, the card shows what the database now says (a stale card gets its new place and version).
         await RefreshCardsAsync([card.Id]);
+        StateHasChanged();
     }
 
     private async Task MoveAsync(BoardCard card, BoardColumnDef target)

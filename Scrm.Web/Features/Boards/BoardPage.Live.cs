@@ -104,7 +104,6 @@ public partial class BoardPage : IAsyncDisposable
         _board = _board with { Cards = [.. kept, .. fresh.Values], Graphs = graphs };
         Arrange();
         Watch();
-        _container?.Refresh();
     }
 
     public async ValueTask DisposeAsync()

@@ -27,6 +27,7 @@ public partial class BoardPage
     private bool _notFound;
     private bool _closedOpen;
     private bool _restoreScroll = true;
+    private bool _zonesStale;
     private BoardFilter _filter = new();
     private string? _loadedKey;
     private List<BoardCard> _visible = [];
@@ -92,6 +93,13 @@ public partial class BoardPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        // Drop zones have only text parameters, so a new item list does not re-render them: the container is told once it has it.
+        if (_zonesStale && _container is not null)
+        {
+            _zonesStale = false;
+            _container.Refresh();
+        }
+
         if (_board is not null && _restoreScroll)
         {
             _restoreScroll = false;
@@ -128,6 +136,7 @@ public partial class BoardPage
             .Select(c => new ColumnView(c, ColumnName(c), byColumn.GetValueOrDefault(c.Key), _board.Limits.GetValueOrDefault(c.Key)))
             .ToList();
         _lanes = LanesOf(cards);
+        _zonesStale = true;
         _visible = [];
         _hidden.Clear();
         foreach (var cell in cards.GroupBy(c => Zone(c.ColumnKey, LaneOf(c))))
