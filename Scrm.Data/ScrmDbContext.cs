@@ -7,6 +7,7 @@ using Scrm.Data.Outbox;
 using Scrm.Data.Saving;
 using Scrm.Data.Identity;
 using Scrm.Domain.Auditing;
+using Scrm.Domain.Boards;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Customers;
@@ -51,6 +52,7 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<TicketSlaPause> TicketSlaPauses => Set<TicketSlaPause>();
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
     public DbSet<TicketCommentMention> TicketCommentMentions => Set<TicketCommentMention>();
+    public DbSet<BoardColumnLimit> BoardColumnLimits => Set<BoardColumnLimit>();
 
     private List<Change> _uncommitted = [];
 

@@ -18,6 +18,7 @@ using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
 using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
+using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Admin;
 using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Notifications;
@@ -201,6 +202,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<RegionAdminService>();
         services.AddScoped<ReferenceDataService>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<BoardService>();
         // AddIdentityCore registers the hasher first in the app; tests register the features without Identity.
         services.TryAddScoped<IPasswordHasher<ScrmUser>, PasswordHasher<ScrmUser>>();
         services.AddSingleton<WorkflowTimerService>();

@@ -17,6 +17,9 @@ public static class ChangeKinds
     /// <summary>The SLA calendar or a policy: every SLA clock reads them anew.</summary>
     public const string Sla = "Sla";
 
+    /// <summary>A board's settings (a column's WIP limit); <see cref="Change.TemplateId"/> names the board.</summary>
+    public const string Board = "Board";
+
     /// <summary>Tiers, partner types, skill tags: the lists pickers offer.</summary>
     public const string ReferenceData = "ReferenceData";
 }

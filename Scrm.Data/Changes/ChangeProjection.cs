@@ -1,4 +1,5 @@
 using Scrm.Data.Saving;
+using Scrm.Domain.Boards;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Regions;
@@ -37,6 +38,7 @@ internal static class ChangeProjection
                 UserProfile u => new(ChangeKinds.User, 0, u.Version, what, actor.UserId, actor.DisplayName) { UserId = u.Id },
                 Region r => new(ChangeKinds.Region, r.Id, r.Version, what, actor.UserId, actor.DisplayName) { RegionId = r.Id },
                 SlaSettings or SlaPolicy => new(ChangeKinds.Sla, 0, root.Version, what, actor.UserId, actor.DisplayName),
+                BoardColumnLimit l => new(ChangeKinds.Board, l.Id, l.Version, what, actor.UserId, actor.DisplayName) { TemplateId = l.TemplateId },
                 PriceTier or PartnerType or SkillTag => new(ChangeKinds.ReferenceData, 0, root.Version, what, actor.UserId, actor.DisplayName),
                 _ => null,
             };

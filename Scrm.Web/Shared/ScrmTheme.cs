@@ -1,4 +1,5 @@
 using MudBlazor;
+using Scrm.Domain.Sla;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Workflows;
 
@@ -48,6 +49,19 @@ public static class ScrmTheme
         Urgency.Normal => "#1976D2",
         _ => "#757575",
     };
+
+    /// <summary>SLA bands (ui.md): 正常 green, 临近 amber, 即将超时 red, 已超时 dark red, 已暂停 grey.</summary>
+    public static string SlaBandColor(SlaBand band) => band switch
+    {
+        SlaBand.OnTrack => "#2E7D32",
+        SlaBand.AtRisk => "#FFA000",
+        SlaBand.DueSoon => "#E53935",
+        SlaBand.Breached => "#8E0000",
+        _ => "#9E9E9E",
+    };
+
+    /// <summary>A board column's header when its count is over the WIP limit.</summary>
+    public const string WipExceededColor = "#FFA000";
 
     public static Color StatusColor(TicketStatus status) => status switch
     {

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Scrm.Data.Outbox;
 using Scrm.Data.Saving;
+using Scrm.Domain.Boards;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Regions;
@@ -28,7 +29,7 @@ public sealed class DomainEventConsumerTests
         typeof(TicketNodeEntered), typeof(TicketTimerFired), typeof(TicketMigrated), typeof(TicketCommented),
         typeof(TemplateChanged), typeof(WorkflowPublished), typeof(NotificationCreated), typeof(NotificationRead),
         typeof(TicketAwaitingSettlement), typeof(TicketTimerFailed), typeof(TicketTimerCleared), typeof(TicketTimerRetried),
-        typeof(UserChanged), typeof(RegionChanged), typeof(ReferenceDataChanged), typeof(NotificationPreferencesChanged),
+        typeof(UserChanged), typeof(RegionChanged), typeof(ReferenceDataChanged), typeof(NotificationPreferencesChanged), typeof(BoardColumnLimitChanged),
         typeof(TicketResponded), typeof(TicketSlaPaused), typeof(TicketSlaResumed), typeof(TicketSlaStopped), typeof(TicketSlaBreached),
         typeof(SlaSettingsChanged), typeof(SlaPolicyChanged),
     ];

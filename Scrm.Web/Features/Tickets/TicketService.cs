@@ -16,7 +16,7 @@ namespace Scrm.Web.Features.Tickets;
 /// The ticket commands and reads, for whoever acts: a page, an endpoint, a job or an import passes its actor. Every
 /// method checks the role first and the ticket's access policy (<see cref="TicketAccessRules"/>) for the ticket it touches.
 /// </summary>
-public sealed class TicketService(UnitOfWork work, TemplateCache templates, WorkflowVersionCache workflows, TimeProvider time)
+public sealed partial class TicketService(UnitOfWork work, TemplateCache templates, WorkflowVersionCache workflows, TimeProvider time)
 {
     private readonly TicketViewQuery _view = new(templates, workflows, time);
 

@@ -1,0 +1,42 @@
+using Scrm.Domain.Boards;
+using Scrm.Domain.Sla;
+using Scrm.Domain.Tickets;
+using Scrm.Domain.Workflows;
+
+namespace Scrm.Web.Features.Boards;
+
+/// <summary>Which board: a template's, or the user's own work across templates (我的看板).</summary>
+public sealed record BoardKey(long? TemplateId)
+{
+    public static BoardKey Mine { get; } = new((long?)null);
+
+    public bool IsMine => TemplateId is null;
+}
+
+/// <summary>
+/// One card: what the board shows of a ticket and what a drop needs (version, workflow position).
+/// <see cref="Sla"/> is null when no SLA policy applies: the card then shows no SLA at all.
+/// </summary>
+public sealed record BoardCard(long Id, string Number, string Title, Urgency Urgency, TicketStatus Status, long TemplateId,
+    string? CustomerName, string? AssigneeId, string? AssigneeName, long? RegionId, long? WorkflowId, string? NodeId, long Version,
+    DateTime CreatedAt, DateTime UpdatedAt)
+{
+    /// <summary>The column the card sits in, placed by <see cref="BoardLayout"/>.</summary>
+    public string ColumnKey { get; init; } = "";
+
+    public SlaState? Sla { get; init; }
+}
+
+/// <summary>A column's WIP limit as stored, with the version an admin's edit starts from.</summary>
+public sealed record ColumnLimit(int? Limit, long Version);
+
+/// <summary>Everything a board shows; the page groups <see cref="Cards"/> by column and lane.</summary>
+/// <param name="Graphs">The workflow versions the cards follow, by id: a drop runs the ticket's own version's buttons.</param>
+public sealed record BoardView(BoardKey Key, string Title, bool HasWorkflow, IReadOnlyList<BoardColumnDef> Columns,
+    IReadOnlyDictionary<string, ColumnLimit> Limits, IReadOnlyList<BoardCard> Cards, IReadOnlyDictionary<long, WorkflowGraph> Graphs)
+{
+    public BoardColumnDef? FindColumn(string key) => Columns.FirstOrDefault(c => c.Key == key);
+}
+
+/// <summary>A template a board can be opened for (the board index).</summary>
+public sealed record BoardTemplateRow(long Id, string Name, string? Description, bool HasWorkflow, int OpenTickets);

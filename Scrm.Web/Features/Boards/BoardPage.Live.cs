@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging;
+using Scrm.Data.Changes;
+using Scrm.Web.Shared;
+
+namespace Scrm.Web.Features.Boards;
+
+/// <summary>
+/// The board's live part: the change feed names the tickets that changed; at the end of each coalescing window the
+/// board re-reads only those (not the whole board) and renders once. A change for another template is dropped by one
+/// comparison on the publisher's thread.
+/// </summary>
+public partial class BoardPage : IAsyncDisposable
+{
+    // Noted on the publisher's thread, taken on the component's own when the coalesced refresh runs.
+    private readonly ConcurrentQueue<long> _changedTickets = new();
+    private volatile bool _boardChanged;
+    private volatile BoardWatch? _watch;
+    private LiveChanges? _live;
+    private ITimer? _slaTimer;
+
+    /// <summary>How often an open board moves its SLA bars along (clocks run between ticket changes).</summary>
+    private static readonly TimeSpan SlaRefresh = TimeSpan.FromMinutes(1);
+
+    [Inject] private IChangeFeed Feed { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ILogger<BoardPage> Logger { get; set; } = default!;
+
+    /// <summary>What the publisher's thread may read: the board's template, its user, and the ids it shows (a snapshot).</summary>
+    private sealed record BoardWatch(long? TemplateId, string UserId, IReadOnlySet<long> Shown);
+
+    private void StartLive()
+    {
+        Watch();
+        _live ??= LiveChanges.Subscribe(Feed, Note, () => InvokeAsync(ApplyChangesAsync), Clock, logger: Logger);
+        _slaTimer ??= Clock.CreateTimer(_ => _ = InvokeAsync(RefreshSlaAsync), null, SlaRefresh, SlaRefresh);
+    }
+
+    private async Task RefreshSlaAsync()
+    {
+        if (_board is null || _user is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var states = await Boards.SlaAsync(_user, _board.Cards.Select(c => c.Id).ToList());
+            _board = _board with { Cards = _board.Cards.Select(c => c with { Sla = states.GetValueOrDefault(c.Id) }).ToList() };
+            Arrange();
+            StateHasChanged();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A timer thread: a failed read must not end the circuit; the next minute tries again.
+            Logger.LogWarning(ex, "Refreshing the board's SLA failed.");
+        }
+    }
+
+    private void Watch() =>
+        _watch = _board is null ? null : new BoardWatch(_board.Key.TemplateId, _user!.UserId, _board.Cards.Select(c => c.Id).ToHashSet());
+
+    private bool Note(Change change)
+    {
+        if (_watch is not { } watch)
+        {
+            return false;
+        }
+
+        // New SLA rules (calendar, policies) change every card's clock.
+        if (change.Kind == ChangeKinds.Sla
+            || change.Kind is ChangeKinds.Board or ChangeKinds.Workflow && change.TemplateId == watch.TemplateId && watch.TemplateId is not null)
+        {
+            _boardChanged = true;
+            return true;
+        }
+
+        var mine = watch.TemplateId is null && (change.AssigneeId == watch.UserId || change.ActorId == watch.UserId);
+        if (change.Kind != ChangeKinds.Ticket || !(change.TemplateId == watch.TemplateId && watch.TemplateId is not null || mine || watch.Shown.Contains(change.Id)))
+        {
+            return false;
+        }
+
+        _changedTickets.Enqueue(change.Id);
+        return true;
+    }
+
+    private async Task ApplyChangesAsync()
+    {
+        if (_board is null)
+        {
+            return;
+        }
+
+        if (_boardChanged)
+        {
+            _boardChanged = false;
+            _changedTickets.Clear();
+            await LoadAsync();
+        }
+        else
+        {
+            var ids = new HashSet<long>();
+            while (_changedTickets.TryDequeue(out var id))
+            {
+                ids.Add(id);
+            }
+
+            if (ids.Count == 0)
+            {
+                return;
+            }
+
+            await RefreshCardsAsync(ids);
+        }
+
+        StateHasChanged();
+    }
+
+    /// <summary>Re-reads these tickets: changed ones are replaced, ones that left the board's filter removed, new matches added.</summary>
+    private async Task RefreshCardsAsync(IReadOnlyCollection<long> ids)
+    {
+        if (_board is null || _user is null)
+        {
+            return;
+        }
+
+        var (cards, graphs) = await Boards.CardsAsync(_user, _board, _filter, ids);
+        var fresh = cards.ToDictionary(c => c.Id);
+        var kept = _board.Cards.Where(c => !ids.Contains(c.Id)).ToList();
+        _board = _board with { Cards = [.. kept, .. fresh.Values], Graphs = graphs };
+        Arrange();
+        Watch();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _live?.Dispose();
+        if (_slaTimer is not null)
+        {
+            await _slaTimer.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+        if (_scroll is not null)
+        {
+            await _scroll.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+using Microsoft.EntityFrameworkCore;
+using Scrm.Data;
+using Scrm.Domain.Boards;
+using Scrm.Domain.Common;
+using Scrm.Domain.Sla;
+using Scrm.Domain.Tickets;
+using Scrm.Domain.Users;
+using Scrm.Domain.Workflows;
+using Scrm.Web.Features.Sla;
+using Scrm.Web.Features.Workflows;
+using Scrm.Web.Security;
+
+namespace Scrm.Web.Features.Boards;
+
+/// <summary>
+/// 看板: the boards' reads and the WIP-limit command. Moves run the ticket commands (TicketService), so a drop gets
+/// every check a button press gets. The desk only (agents, supervisors, admins); limits are an admin's.
+/// </summary>
+public sealed class BoardService(UnitOfWork work, WorkflowVersionCache workflows, SlaReader sla, TimeProvider time)
+{
+    /// <summary>The active templates, for the board index.</summary>
+    public Task<IReadOnlyList<BoardTemplateRow>> TemplatesAsync(Actor actor, CancellationToken ct = default)
+    {
+        actor.Require(RoleSets.TicketDeskRoles);
+        return work.ReadAsync<IReadOnlyList<BoardTemplateRow>>(async (db, token) =>
+        {
+            var scope = await RegionScope.ForAsync(db, actor, token);
+            var open = scope.Apply(db.Tickets).Where(t => t.Status != TicketStatus.Closed && t.Status != TicketStatus.Cancelled);
+            return await db.TicketTemplates.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Name)
+                .Select(t => new BoardTemplateRow(t.Id, t.Name, t.Description,
+                    db.WorkflowDefinitions.Any(w => w.TemplateId == t.Id && w.IsPublished),
+                    open.Count(o => o.TemplateId == t.Id)))
+                .ToListAsync(token);
+        }, ct);
+    }
+
+    /// <summary>The board, or null when the template does not exist.</summary>
+    public Task<BoardView?> GetAsync(Actor actor, BoardKey key, BoardFilter filter, CancellationToken ct = default)
+    {
+        actor.Require(RoleSets.TicketDeskRoles);
+        return work.ReadAsync(async (db, token) =>
+        {
+            string title = "";
+            WorkflowGraph? graph = null;
+            if (key.TemplateId is { } templateId)
+            {
+                var template = await db.TicketTemplates.AsNoTracking().Where(t => t.Id == templateId).Select(t => t.Name).SingleOrDefaultAsync(token);
+                if (template is null)
+                {
+                    return null;
+                }
+
+                title = template;
+                graph = await CurrentGraphAsync(db, templateId, token);
+            }
+
+            var columns = graph is null ? BoardLayout.ForStatuses() : BoardLayout.ForWorkflow(graph);
+            var scope = await ScopeAsync(db, actor, key, graph, token);
+            var cards = await BoardQuery.RunAsync(db, scope, filter, ct: token);
+            var graphs = await GraphsAsync(db, cards, token);
+            var limits = key.TemplateId is { } id
+                ? await db.BoardColumnLimits.AsNoTracking().Where(l => l.TemplateId == id)
+                    .ToDictionaryAsync(l => l.ColumnKey, l => new ColumnLimit(l.Limit, l.Version), token)
+                : [];
+            return new BoardView(key, title, graph is not null, columns, limits, await WithSlaAsync(db, Place(cards, graph, columns, graphs), token), graphs);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Just these tickets as the board would show them now (a live refresh): a ticket missing from the answer has left
+    /// the board (moved out of the filter, scope or template). The board's graphs are extended with any new version.
+    /// </summary>
+    public Task<(IReadOnlyList<BoardCard> Cards, IReadOnlyDictionary<long, WorkflowGraph> Graphs)> CardsAsync(Actor actor, BoardView board,
+        BoardFilter filter, IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        actor.Require(RoleSets.TicketDeskRoles);
+        return work.ReadAsync<(IReadOnlyList<BoardCard>, IReadOnlyDictionary<long, WorkflowGraph>)>(async (db, token) =>
+        {
+            var graph = board.Key.TemplateId is { } templateId && board.HasWorkflow ? await CurrentGraphAsync(db, templateId, token) : null;
+            var scope = await ScopeAsync(db, actor, board.Key, graph, token);
+            var cards = await BoardQuery.RunAsync(db, scope, filter, ids, token);
+            var graphs = new Dictionary<long, WorkflowGraph>(board.Graphs);
+            foreach (var (id, known) in await GraphsAsync(db, cards.Where(c => c.WorkflowId is { } w && !graphs.ContainsKey(w)).ToList(), token))
+            {
+                graphs[id] = known;
+            }
+
+            return (await WithSlaAsync(db, Place(cards, graph, board.Columns, graphs), token), graphs);
+        }, ct);
+    }
+
+    /// <summary>
+    /// The SLA of the cards a board shows, read again: clocks run on between ticket changes, so an open board asks once a
+    /// minute (one query for all its cards) to move bars and badges along.
+    /// </summary>
+    public Task<IReadOnlyDictionary<long, SlaState>> SlaAsync(Actor actor, IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        actor.Require(RoleSets.TicketDeskRoles);
+        return work.ReadAsync((db, token) => sla.GoverningAsync(db, ids, token), ct);
+    }
+
+    /// <summary>Sets (or with null clears) a column's WIP limit; refused unless 1–999, and when someone changed it meanwhile.</summary>
+    public Task<long> SetLimitAsync(Actor actor, long templateId, string columnKey, int? limit, long expectedVersion, CancellationToken ct = default)
+    {
+        actor.Require(Role.Admin);
+        return work.RunAsync(actor, async (db, token) =>
+        {
+            var graph = await db.TicketTemplates.AnyAsync(t => t.Id == templateId, token)
+                ? await CurrentGraphAsync(db, templateId, token)
+                : throw new DomainException("TemplateNotFound", "Choose a ticket template.");
+            var columns = graph is null ? BoardLayout.ForStatuses() : BoardLayout.ForWorkflow(graph);
+            if (!columns.Any(c => c.Key == columnKey && c.AcceptsDrops))
+            {
+                throw new DomainException("BoardColumnNotFound", "That column is no longer on the board; reload it.");
+            }
+
+            var row = await db.BoardColumnLimits.SingleOrDefaultAsync(l => l.TemplateId == templateId && l.ColumnKey == columnKey, token);
+            if ((row?.Version ?? 0) != expectedVersion)
+            {
+                throw new ConcurrencyConflictException();
+            }
+
+            if (row is null)
+            {
+                row = BoardColumnLimit.Create(templateId, columnKey, limit, time);
+                db.BoardColumnLimits.Add(row);
+            }
+            else
+            {
+                row.Set(limit, time);
+            }
+
+            // Two admins adding the column's first limit at once: the unique index lets one in, the other is told.
+            await db.SaveChangesOrConflictAsync(token, () => new ConcurrencyConflictException());
+            return row.Version;
+        }, ct);
+    }
+
+    // The latest published version's graph, through the cache: published versions never change.
+    private async Task<WorkflowGraph?> CurrentGraphAsync(ScrmDbContext db, long templateId, CancellationToken ct)
+    {
+        var id = await db.WorkflowDefinitions.Where(w => w.TemplateId == templateId && w.IsPublished)
+            .OrderByDescending(w => w.Number).Select(w => (long?)w.Id).FirstOrDefaultAsync(ct);
+        return id is { } versionId ? (await workflows.GetAsync(db, versionId, ct))?.Graph : null;
+    }
+
+    private async Task<Dictionary<long, WorkflowGraph>> GraphsAsync(ScrmDbContext db, IReadOnlyList<BoardCard> cards, CancellationToken ct)
+    {
+        var graphs = new Dictionary<long, WorkflowGraph>();
+        foreach (var id in cards.Where(c => c.WorkflowId is not null).Select(c => c.WorkflowId!.Value).Distinct())
+        {
+            if (await workflows.GetAsync(db, id, ct) is { } version)
+            {
+                graphs[id] = version.Graph;
+            }
+        }
+
+        return graphs;
+    }
+
+    private async Task<BoardQuery.Scope> ScopeAsync(ScrmDbContext db, Actor actor, BoardKey key, WorkflowGraph? graph, CancellationToken ct)
+    {
+        var ends = graph?.Nodes.Where(n => n.Kind == NodeKind.End).Select(n => n.Id).ToList() ?? [];
+        return new BoardQuery.Scope(key, actor.UserId, await RegionScope.ForAsync(db, actor, ct), ends, BoardQuery.ClosedSinceAt(time));
+    }
+
+    private async Task<List<BoardCard>> WithSlaAsync(ScrmDbContext db, List<BoardCard> cards, CancellationToken ct)
+    {
+        var states = await sla.GoverningAsync(db, cards.Select(c => c.Id).ToList(), ct);
+        return cards.Select(c => c with { Sla = states.GetValueOrDefault(c.Id) }).ToList();
+    }
+
+    /// <summary>Puts each card in its column: a template's workflow board by node, the others by status.</summary>
+    private static List<BoardCard> Place(IEnumerable<BoardCard> cards, WorkflowGraph? graph, IReadOnlyList<BoardColumnDef> columns,
+        Dictionary<long, WorkflowGraph> graphs)
+    {
+        if (graph is null)
+        {
+            return cards.Select(c => c with { ColumnKey = BoardLayout.ColumnOf(c.Status) }).ToList();
+        }
+
+        var nodeColumns = columns.Where(c => c.Kind == BoardColumnKind.Node).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        return cards.Select(c => c with
+        {
+            // The ticket's own version names the kind of node it rests at; the board's columns are the current version's.
+            ColumnKey = BoardLayout.ColumnOf(c.WorkflowId is { } w && graphs.TryGetValue(w, out var own) ? own : graph, nodeColumns, c.NodeId, c.Status),
+        }).ToList();
+    }
+}
