@@ -6,6 +6,7 @@ using Scrm.Data.Changes;
 using Scrm.Data.Outbox;
 using Scrm.Data.Saving;
 using Scrm.Data.Identity;
+using Scrm.Domain.Assignment;
 using Scrm.Domain.Auditing;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
@@ -44,6 +45,7 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<WorkflowDefinition> WorkflowDefinitions => Set<WorkflowDefinition>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
 
     private List<Change> _uncommitted = [];
 

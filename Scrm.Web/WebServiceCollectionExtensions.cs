@@ -19,6 +19,7 @@ using Scrm.Domain.Users;
 using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Admin;
+using Scrm.Web.Features.Assignment;
 using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Notifications;
 using Scrm.Web.Features.Regions;
@@ -198,6 +199,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<RegionAdminService>();
         services.AddScoped<ReferenceDataService>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<AssignmentService>();
         // AddIdentityCore registers the hasher first in the app; tests register the features without Identity.
         services.TryAddScoped<IPasswordHasher<ScrmUser>, PasswordHasher<ScrmUser>>();
         services.AddSingleton<WorkflowTimerService>();
@@ -212,6 +214,9 @@ public static class WebServiceCollectionExtensions
     {
         services.AddOutboxConsumer<NotificationRequested, WorkflowNotificationConsumer>();
         services.AddOutboxConsumer<TicketEscalated, EscalationNotificationConsumer>();
+        services.AddOutboxConsumer<TicketUnassignable, UnassignedNotificationConsumer>();
+        services.AddSingleton<IInTransactionHandler, AutoAssignHandler>();
+        services.AddSingleton<IInTransactionHandler, AssignedByRuleHistory>();
         services.AddSingleton<IInTransactionHandler, AwaitSettlementHandler>();
         services.AddSingleton<IInTransactionHandler, EndSessionsOnDeactivation>();
         services.AddScoped<OutboxAdminService>();

@@ -10,6 +10,7 @@ public static class ChangeKinds
     public const string Notification = "Notification";
     public const string User = "User";
     public const string Region = "Region";
+    public const string AssignmentRule = "AssignmentRule";
 
     /// <summary>Tiers, partner types, skill tags: the lists pickers offer.</summary>
     public const string ReferenceData = "ReferenceData";

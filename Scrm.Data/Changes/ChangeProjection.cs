@@ -1,4 +1,5 @@
 using Scrm.Data.Saving;
+using Scrm.Domain.Assignment;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Regions;
@@ -34,6 +35,7 @@ internal static class ChangeProjection
                 Notification n => new(ChangeKinds.Notification, n.Id, n.Version, what, actor.UserId, actor.DisplayName) { RecipientId = n.RecipientId },
                 UserProfile u => new(ChangeKinds.User, 0, u.Version, what, actor.UserId, actor.DisplayName) { UserId = u.Id },
                 Region r => new(ChangeKinds.Region, r.Id, r.Version, what, actor.UserId, actor.DisplayName) { RegionId = r.Id },
+                AssignmentRule a => new(ChangeKinds.AssignmentRule, a.Id, a.Version, what, actor.UserId, actor.DisplayName) { TemplateId = a.TemplateId },
                 PriceTier or PartnerType or SkillTag => new(ChangeKinds.ReferenceData, 0, root.Version, what, actor.UserId, actor.DisplayName),
                 _ => null,
             };

@@ -80,6 +80,7 @@ public static class DemoCompanySeeder
         var complaintFlow = await PublishAsync(db, complaint, "投诉处理流程", DemoWorkflows.Complaint(), admin, time, ct);
         await new DemoTickets(db, time, random, cities, people, customers).SeedAsync(ticketCount,
             new DemoTickets.Flow(templates.Install, installFlow), new DemoTickets.Flow(complaint, complaintFlow), templates.Repair, ct);
+        await DemoAssignmentRules.SeedAsync(db, templates.Install, templates.Repair, people, ct);
     }
 
     /// <summary>Two provinces and four cities. 湖州 moved from tier C to B on the first day of the month three months ago.</summary>

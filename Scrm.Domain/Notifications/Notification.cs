@@ -10,6 +10,9 @@ public enum NotificationKind
 
     /// <summary>A timer ran out with escalation.</summary>
     Escalation,
+
+    /// <summary>The assignment rules found nobody eligible for a ticket: someone must assign it by hand.</summary>
+    Unassigned,
 }
 
 /// <summary>站内通知: a message for one user about one ticket, shown under the bell until read.</summary>

@@ -52,3 +52,9 @@ public sealed record TicketTimerRetried(Ticket Ticket) : TicketEvent(Ticket);
 
 /// <summary>Someone wrote on the ticket's activity stream.</summary>
 public sealed record TicketCommented(TicketComment Comment) : IDomainEvent;
+
+/// <summary>An assignment rule gave the ticket to <see cref="AssigneeId"/> (the history shows "按规则「…」自动派给 …").</summary>
+public sealed record TicketAssignedByRule(Ticket Ticket, string RuleName, string AssigneeId) : TicketEvent(Ticket);
+
+/// <summary>The assignment rules for the ticket's template and node found nobody eligible: the region's supervisors should step in.</summary>
+public sealed record TicketUnassignable(Ticket Ticket, string? NodeId) : TicketEvent(Ticket);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Scrm.Data.Outbox;
 using Scrm.Data.Saving;
+using Scrm.Domain.Assignment;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Regions;
@@ -28,6 +29,7 @@ public sealed class DomainEventConsumerTests
         typeof(TemplateChanged), typeof(WorkflowPublished), typeof(NotificationCreated), typeof(NotificationRead),
         typeof(TicketAwaitingSettlement), typeof(TicketTimerFailed), typeof(TicketTimerCleared), typeof(TicketTimerRetried),
         typeof(UserChanged), typeof(RegionChanged), typeof(ReferenceDataChanged),
+        typeof(AssignmentRuleChanged), typeof(AssignmentRuleDeleted),
     ];
 
     [Fact]
@@ -55,7 +57,7 @@ public sealed class DomainEventConsumerTests
     public void ChangeFeedList_NamesOnlyFactsOfAggregates()
     {
         // A request for work (a notification, a settlement, an escalation) is not a fact the feed can satisfy.
-        Assert.Empty(CarriedByChangeFeed.Intersect([typeof(NotificationRequested), typeof(TicketEscalated), typeof(SettlementRequested)]));
+        Assert.Empty(CarriedByChangeFeed.Intersect([typeof(NotificationRequested), typeof(TicketEscalated), typeof(SettlementRequested), typeof(TicketUnassignable)]));
         Assert.All(CarriedByChangeFeed, t => Assert.Contains(t, DomainEventTypes()));
     }
 

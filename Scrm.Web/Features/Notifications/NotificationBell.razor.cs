@@ -63,6 +63,7 @@ public sealed partial class NotificationBell
     private string Describe(NotificationRow row) => row switch
     {
         { Kind: NotificationKind.Escalation } => L["Bell.Escalated", row.Text],
+        { Kind: NotificationKind.Unassigned } => L["Bell.Unassigned"],
         { Text: "" } => L["Bell.NoText"],
         _ => row.Text,
     };
