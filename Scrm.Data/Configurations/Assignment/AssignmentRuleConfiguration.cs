@@ -35,6 +35,7 @@ internal sealed class AssignmentRuleMemberConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<AssignmentRuleMember> builder)
     {
+        builder.ToTable("AssignmentRuleMembers");
         builder.HasKey(m => new { m.RuleId, m.UserId });
         builder.Property(m => m.UserId).HasMaxLength(450);
         builder.HasOne<UserProfile>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
