@@ -6,6 +6,7 @@ using Scrm.Data.Changes;
 using Scrm.Data.Outbox;
 using Scrm.Data.Saving;
 using Scrm.Data.Identity;
+using Scrm.Domain.Assignment;
 using Scrm.Domain.Auditing;
 using Scrm.Domain.Boards;
 using Scrm.Domain.Common;
@@ -53,6 +54,7 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
     public DbSet<TicketCommentMention> TicketCommentMentions => Set<TicketCommentMention>();
     public DbSet<BoardColumnLimit> BoardColumnLimits => Set<BoardColumnLimit>();
+    public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
 
     private List<Change> _uncommitted = [];
 

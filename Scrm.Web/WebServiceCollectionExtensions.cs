@@ -20,6 +20,7 @@ using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Admin;
+using Scrm.Web.Features.Assignment;
 using Scrm.Web.Features.Home;
 using Scrm.Web.Features.Notifications;
 using Scrm.Web.Features.Regions;
@@ -203,6 +204,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<ReferenceDataService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<BoardService>();
+        services.AddScoped<AssignmentService>();
         // AddIdentityCore registers the hasher first in the app; tests register the features without Identity.
         services.TryAddScoped<IPasswordHasher<ScrmUser>, PasswordHasher<ScrmUser>>();
         services.AddSingleton<WorkflowTimerService>();
@@ -220,6 +222,9 @@ public static class WebServiceCollectionExtensions
         services.AddOutboxConsumer<TicketEscalated, EscalationNotificationConsumer>();
         services.AddOutboxConsumer<TicketAssigned, AssignedNotificationConsumer>();
         services.AddOutboxConsumer<TicketCommented, MentionNotificationConsumer>();
+        services.AddOutboxConsumer<TicketUnassignable, UnassignedNotificationConsumer>();
+        services.AddSingleton<IInTransactionHandler, AutoAssignHandler>();
+        services.AddSingleton<IInTransactionHandler, AssignedByRuleHistory>();
         services.AddSingleton<IInTransactionHandler, AwaitSettlementHandler>();
         services.AddSingleton<IInTransactionHandler, EndSessionsOnDeactivation>();
         services.AddScoped<OutboxAdminService>();

@@ -13,6 +13,7 @@ public static class ChangeKinds
     public const string NotificationPreferences = "NotificationPreferences";
     public const string User = "User";
     public const string Region = "Region";
+    public const string AssignmentRule = "AssignmentRule";
 
     /// <summary>The SLA calendar or a policy: every SLA clock reads them anew.</summary>
     public const string Sla = "Sla";

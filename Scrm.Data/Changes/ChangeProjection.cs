@@ -1,5 +1,6 @@
 using Scrm.Data.Saving;
 using Scrm.Domain.Boards;
+using Scrm.Domain.Assignment;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Regions;
@@ -39,6 +40,7 @@ internal static class ChangeProjection
                 Region r => new(ChangeKinds.Region, r.Id, r.Version, what, actor.UserId, actor.DisplayName) { RegionId = r.Id },
                 SlaSettings or SlaPolicy => new(ChangeKinds.Sla, 0, root.Version, what, actor.UserId, actor.DisplayName),
                 BoardColumnLimit l => new(ChangeKinds.Board, l.Id, l.Version, what, actor.UserId, actor.DisplayName) { TemplateId = l.TemplateId },
+                AssignmentRule a => new(ChangeKinds.AssignmentRule, a.Id, a.Version, what, actor.UserId, actor.DisplayName) { TemplateId = a.TemplateId },
                 PriceTier or PartnerType or SkillTag => new(ChangeKinds.ReferenceData, 0, root.Version, what, actor.UserId, actor.DisplayName),
                 _ => null,
             };

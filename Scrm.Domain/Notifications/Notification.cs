@@ -19,6 +19,9 @@ public enum NotificationKind
 
     /// <summary>The recipient was @mentioned in a comment; the text is the start of the comment.</summary>
     Mentioned,
+
+    /// <summary>The assignment rules found nobody eligible for a ticket: someone must assign it by hand.</summary>
+    Unassigned,
 }
 
 /// <summary>站内通知: a message for one user about one ticket, shown under the bell until read.</summary>

@@ -68,3 +68,9 @@ public sealed record TicketSlaStopped(Ticket Ticket, DateTime At) : TicketEvent(
 
 /// <summary>A target ran out: the ticket is flagged 已超时 on board and page.</summary>
 public sealed record TicketSlaBreached(Ticket Ticket, SlaTarget Target) : TicketEvent(Ticket);
+
+/// <summary>An assignment rule gave the ticket to <see cref="AssigneeId"/> (the history shows "按规则「…」自动派给 …").</summary>
+public sealed record TicketAssignedByRule(Ticket Ticket, string RuleName, string AssigneeId) : TicketEvent(Ticket);
+
+/// <summary>The assignment rules for the ticket's template and node found nobody eligible: the region's supervisors should step in.</summary>
+public sealed record TicketUnassignable(Ticket Ticket, string? NodeId) : TicketEvent(Ticket);

@@ -15,7 +15,9 @@ public enum ActorRuleKind
 }
 
 /// <summary>Who works a Step or decides an Approval. Supervisors and admins may always act, to unblock work.</summary>
-public sealed record ActorRule(ActorRuleKind Kind, Role? Role = null)
+/// <param name="AutoAssign">On entering the node, the template's assignment rules for it pick the ticket's technician
+/// (stored in the graph JSON; graphs saved before it existed read false).</param>
+public sealed record ActorRule(ActorRuleKind Kind, Role? Role = null, bool AutoAssign = false)
 {
     public static readonly ActorRule Desk = new(ActorRuleKind.Role, Users.Role.Agent);
     public static readonly ActorRule Assigned = new(ActorRuleKind.Assignee);

@@ -229,6 +229,73 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.ToTable("TicketNumberCounters");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Assignment.AssignmentRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("LastPickedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long?>("SkillTagId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SkillTagId");
+
+                    b.HasIndex("TemplateId", "NodeId", "SortOrder");
+
+                    b.ToTable("AssignmentRules");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Assignment.AssignmentRuleMember", b =>
+                {
+                    b.Property<long>("RuleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("RuleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AssignmentRuleMembers", (string)null);
+                });
+
             modelBuilder.Entity("Scrm.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1490,6 +1557,35 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Assignment.AssignmentRule", b =>
+                {
+                    b.HasOne("Scrm.Domain.Users.SkillTag", null)
+                        .WithMany()
+                        .HasForeignKey("SkillTagId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scrm.Domain.Templates.TicketTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Assignment.AssignmentRuleMember", b =>
+                {
+                    b.HasOne("Scrm.Domain.Assignment.AssignmentRule", null)
+                        .WithMany("Members")
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Auditing.AuditEntry", b =>
                 {
                     b.HasOne("Scrm.Domain.Customers.Customer", null)
@@ -1825,6 +1921,11 @@ namespace Scrm.Data.Migrations.SqlServer
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Assignment.AssignmentRule", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Scrm.Domain.Notifications.NotificationPreferences", b =>

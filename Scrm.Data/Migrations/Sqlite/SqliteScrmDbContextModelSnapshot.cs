@@ -219,6 +219,71 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.ToTable("TicketNumberCounters");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Assignment.AssignmentRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastPickedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SkillTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SkillTagId");
+
+                    b.HasIndex("TemplateId", "NodeId", "SortOrder");
+
+                    b.ToTable("AssignmentRules");
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Assignment.AssignmentRuleMember", b =>
+                {
+                    b.Property<long>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RuleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AssignmentRuleMembers", (string)null);
+                });
+
             modelBuilder.Entity("Scrm.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1430,6 +1495,35 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Scrm.Domain.Assignment.AssignmentRule", b =>
+                {
+                    b.HasOne("Scrm.Domain.Users.SkillTag", null)
+                        .WithMany()
+                        .HasForeignKey("SkillTagId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scrm.Domain.Templates.TicketTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Assignment.AssignmentRuleMember", b =>
+                {
+                    b.HasOne("Scrm.Domain.Assignment.AssignmentRule", null)
+                        .WithMany("Members")
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scrm.Domain.Users.UserProfile", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scrm.Domain.Auditing.AuditEntry", b =>
                 {
                     b.HasOne("Scrm.Domain.Customers.Customer", null)
@@ -1765,6 +1859,11 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Scrm.Domain.Assignment.AssignmentRule", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Scrm.Domain.Notifications.NotificationPreferences", b =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Scrm.Data.Outbox;
 using Scrm.Data.Saving;
 using Scrm.Domain.Boards;
+using Scrm.Domain.Assignment;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Regions;
@@ -32,6 +33,7 @@ public sealed class DomainEventConsumerTests
         typeof(UserChanged), typeof(RegionChanged), typeof(ReferenceDataChanged), typeof(NotificationPreferencesChanged), typeof(BoardColumnLimitChanged),
         typeof(TicketResponded), typeof(TicketSlaPaused), typeof(TicketSlaResumed), typeof(TicketSlaStopped), typeof(TicketSlaBreached),
         typeof(SlaSettingsChanged), typeof(SlaPolicyChanged),
+        typeof(AssignmentRuleChanged), typeof(AssignmentRuleDeleted),
     ];
 
     [Fact]
@@ -59,7 +61,7 @@ public sealed class DomainEventConsumerTests
     public void ChangeFeedList_NamesOnlyFactsOfAggregates()
     {
         // A request for work (a notification, a settlement, an escalation) is not a fact the feed can satisfy.
-        Assert.Empty(CarriedByChangeFeed.Intersect([typeof(NotificationRequested), typeof(TicketEscalated), typeof(SettlementRequested)]));
+        Assert.Empty(CarriedByChangeFeed.Intersect([typeof(NotificationRequested), typeof(TicketEscalated), typeof(SettlementRequested), typeof(TicketUnassignable)]));
         Assert.All(CarriedByChangeFeed, t => Assert.Contains(t, DomainEventTypes()));
     }
 

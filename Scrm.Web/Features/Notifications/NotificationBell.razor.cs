@@ -67,6 +67,7 @@ public sealed partial class NotificationBell
         { Kind: NotificationKind.Assigned, Text: "" } => L["Bell.AssignedByRule"],
         { Kind: NotificationKind.Assigned } => L["Bell.Assigned", row.Text],
         { Kind: NotificationKind.Mentioned } => L["Bell.Mentioned", row.Text],
+        { Kind: NotificationKind.Unassigned } => L["Bell.Unassigned"],
         { Text: "" } => L["Bell.NoText"],
         _ => row.Text,
     };

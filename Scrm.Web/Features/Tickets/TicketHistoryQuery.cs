@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
 using Scrm.Domain.Tickets;
+using Scrm.Web.Features.Assignment;
 
 namespace Scrm.Web.Features.Tickets;
 
@@ -17,7 +18,8 @@ internal static class TicketHistoryQuery
     private static async Task<IReadOnlyList<HistoryRow>> NameReferencesAsync(ScrmDbContext db, long ticketId, List<HistoryRow> rows, CancellationToken ct)
     {
         IEnumerable<string> Ids(string field) => rows.Where(r => r.Field == field).SelectMany(r => new[] { r.Before, r.After }).OfType<string>().Distinct();
-        var userIds = Ids(nameof(Ticket.AssigneeId)).ToList();
+        // A rule's automatic assignment keeps the rule's name before and the assignee after.
+        var userIds = Ids(nameof(Ticket.AssigneeId)).Concat(rows.Where(r => r.Field == AssignedByRuleHistory.Field).Select(r => r.After).OfType<string>()).ToList();
         var customerIds = Ids(nameof(Ticket.CustomerId)).Select(long.Parse).ToList();
         var regionIds = Ids(nameof(Ticket.RegionId)).Select(long.Parse).ToList();
         var names = new Dictionary<(string, string), string>();
@@ -50,6 +52,8 @@ internal static class TicketHistoryQuery
         }
 
         string? Name(string? field, string? value) => field is null || value is null ? value : names.GetValueOrDefault((field, value), value);
-        return rows.Select(r => r with { Before = Name(r.Field, r.Before), After = Name(r.Field, r.After) }).ToList();
+        return rows.Select(r => r.Field == AssignedByRuleHistory.Field
+            ? r with { After = Name(nameof(Ticket.AssigneeId), r.After) }
+            : r with { Before = Name(r.Field, r.Before), After = Name(r.Field, r.After) }).ToList();
     }
 }
