@@ -12,6 +12,7 @@ public static class NotificationKinds
         NotificationKind.Workflow => Icons.Material.Outlined.AccountTree,
         NotificationKind.Escalation => Icons.Material.Outlined.TrendingUp,
         NotificationKind.SlaEscalation => Icons.Material.Outlined.AlarmOn,
+        NotificationKind.Unassigned => Icons.Material.Outlined.PersonOff,
         NotificationKind.Assigned => Icons.Material.Outlined.AssignmentInd,
         NotificationKind.Mentioned => Icons.Material.Outlined.AlternateEmail,
         // A kind added without its own icon still shows as a notification.
@@ -21,6 +22,7 @@ public static class NotificationKinds
     public static Color Color(NotificationKind kind) => kind switch
     {
         NotificationKind.Escalation or NotificationKind.SlaEscalation => MudBlazor.Color.Error,
+        NotificationKind.Unassigned => MudBlazor.Color.Warning,
         NotificationKind.Assigned => MudBlazor.Color.Primary,
         NotificationKind.Mentioned => MudBlazor.Color.Info,
         _ => MudBlazor.Color.Default,
