@@ -1,4 +1,5 @@
 using MudBlazor;
+using Scrm.Domain.Sla;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Workflows;
 
@@ -47,6 +48,16 @@ public static class ScrmTheme
         Urgency.High => "#F57C00",
         Urgency.Normal => "#1976D2",
         _ => "#757575",
+    };
+
+    /// <summary>SLA bands: green 正常, amber 临近, red 即将超时, dark red 已超时, grey 已暂停.</summary>
+    public static string SlaBandColor(SlaBand band) => band switch
+    {
+        SlaBand.OnTrack => "#00B42A",
+        SlaBand.AtRisk => "#FF9A2E",
+        SlaBand.DueSoon => "#F53F3F",
+        SlaBand.Breached => "#8B0000",
+        _ => "#8F959E",
     };
 
     public static Color StatusColor(TicketStatus status) => status switch
