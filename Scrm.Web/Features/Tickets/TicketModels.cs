@@ -63,6 +63,12 @@ public sealed record TicketView(
     /// <summary>A Settle action asked for settlement and it has not booked the ticket yet (待结算).</summary>
     public bool AwaitingSettlement { get; init; }
 
+    /// <summary>When the escalation job flagged an SLA breach.</summary>
+    public DateTime? SlaBreachedAt { get; init; }
+
+    /// <summary>The SLA clocks, for the staff who work the ticket (null for a customer).</summary>
+    public TicketSlaView? Sla { get; init; }
+
     /// <summary>The names of the customers the ticket's 关联客户 fields link to, by id: whoever may read the ticket reads them.</summary>
     public IReadOnlyDictionary<long, string> LinkedCustomers { get; init; } = new Dictionary<long, string>();
 }

@@ -36,7 +36,14 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     public Task<TicketView?> GetAsync(Actor actor, long id, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketReaders);
-        return work.ReadAsync((db, token) => _view.RunAsync(db, actor, id, token), ct);
+        return work.ReadAsync(async (db, token) =>
+        {
+            var view = await _view.RunAsync(db, actor, id, token);
+            // The SLA countdowns come with the ticket, in the same read: one more statement, for the staff only.
+            return view is { Access: >= TicketAccess.Work }
+                ? view with { Sla = new TicketSlaView(await sla.RunningAsync(db, id, token), view.SlaBreachedAt) }
+                : view;
+        }, ct);
     }
 
     /// <summary>The active template a new ticket is built from, with its fields and rules.</summary>
