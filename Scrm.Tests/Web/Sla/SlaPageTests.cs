@@ -114,7 +114,7 @@ public sealed class SlaPageTests : ScrmComponentTest
 
     private static void FillHoliday(IRenderedComponent<ContainerFragment> cut, int index, string name, string from, string to)
     {
-        cut.FindAll("input[data-testid=holiday-name]")[index].Change(name);
+        cut.FindAll("input[data-testid=holiday-name]")[index].Input(name);
         cut.FindAll("input[data-testid=holiday-from]")[index].Change(from);
         cut.FindAll("input[data-testid=holiday-to]")[index].Change(to);
     }
