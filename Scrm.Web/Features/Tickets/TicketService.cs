@@ -25,24 +25,17 @@ public sealed class TicketService(UnitOfWork work, TemplateCache templates, Work
     {
         actor.Require(RoleSets.TicketDeskRoles);
         return work.ReadAsync(async (db, token) =>
-        {
-            var page = await TicketListQuery.RunAsync(db, query, await RegionScope.ForAsync(db, actor, token), token);
-            // The SLA column: one more query for the whole page, not one per row.
-            var states = await sla.GoverningAsync(db, page.Items.Select(r => r.Id).ToList(), token);
-            return page with { Items = page.Items.Select(r => r with { Sla = states.GetValueOrDefault(r.Id) }).ToList() };
-        }, ct);
+            await TicketListQuery.WithSlaAsync(db, sla, await TicketListQuery.RunAsync(db, query, await RegionScope.ForAsync(db, actor, token), token), token), ct);
     }
 
     public Task<TicketView?> GetAsync(Actor actor, long id, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketReaders);
+        // The SLA countdowns come with the ticket, in the same read: one more statement, for the staff only.
         return work.ReadAsync(async (db, token) =>
         {
             var view = await _view.RunAsync(db, actor, id, token);
-            // The SLA countdowns come with the ticket, in the same read: one more statement, for the staff only.
-            return view is { Access: >= TicketAccess.Work }
-                ? view with { Sla = new TicketSlaView(await sla.RunningAsync(db, id, token), view.SlaBreachedAt) }
-                : view;
+            return view is { Access: >= TicketAccess.Work } ? view with { Sla = new TicketSlaView(await sla.RunningAsync(db, id, token), view.SlaBreachedAt) } : view;
         }, ct);
     }
 
