@@ -23,7 +23,7 @@ public sealed class TicketPageQueryTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
-    public async Task GetAsync_FillsTheCachesOnFirstOpen_ThenCostsThreeStatements()
+    public async Task GetAsync_FillsTheCachesOnFirstOpen_ThenCostsFourStatements()
     {
         var id = await SeededTicketWithWorkflowAsync();
         await using var scope = await _app.SignInAsync("agent");
@@ -33,16 +33,17 @@ public sealed class TicketPageQueryTests : IAsyncLifetime
         var (first, firstCommands) = await CountAsync(() => tickets.GetAsync(actor, id, Ct));
         var (second, secondCommands) = await CountAsync(() => tickets.GetAsync(actor, id, Ct));
 
-        // First: the ticket (3), its template with fields and rules (3), its workflow version (1).
-        Assert.True(firstCommands.Count == 7, Describe(firstCommands));
-        Assert.True(secondCommands.Count == 3, Describe(secondCommands));
+        // First: the ticket (3), its SLA facts (1), its template with fields and rules (3), its workflow version (1),
+        // the SLA rules: calendar and policies (2). Then the ticket and its SLA facts; the rest is cached.
+        Assert.True(firstCommands.Count == 10, Describe(firstCommands));
+        Assert.True(secondCommands.Count == 4, Describe(secondCommands));
         Assert.NotNull(second!.Workflow);
         Assert.Equal(first!.Workflow!.Path.Count, second.Workflow.Path.Count);
         Assert.Equal(first.Template.Fields.Count, second.Template.Fields.Count);
     }
 
     [Fact]
-    public async Task GetAsync_CostsThreeStatements_ForTheTechnicianAndTheCustomer()
+    public async Task GetAsync_CostsFourStatementsForTheTechnician_AndThreeForTheCustomer()
     {
         var id = await CreateTicketForTechnicianAndCustomerAsync();
         await using var agent = await _app.SignInAsync("agent");
@@ -55,7 +56,8 @@ public sealed class TicketPageQueryTests : IAsyncLifetime
         var (readView, readCommands) = await CountAsync(() => OpenAsync(customer, id));
         var refused = await Assert.ThrowsAsync<ForbiddenException>(() => OpenAsync(otherTechnician, id));
 
-        Assert.True(workCommands.Count == 3, Describe(workCommands));
+        // The technician's page shows the SLA countdown (one statement more); the customer's does not.
+        Assert.True(workCommands.Count == 4, Describe(workCommands));
         Assert.True(readCommands.Count == 3, Describe(readCommands));
         Assert.Equal((TicketAccess.Work, "赵强", "受理"), (workView!.Access, workView.AssigneeName, workView.Workflow!.CurrentNodeName));
         Assert.Equal((TicketAccess.Read, "赵强"), (readView!.Access, readView.AssigneeName));
@@ -82,8 +84,8 @@ public sealed class TicketPageQueryTests : IAsyncLifetime
 
         Assert.NotEqual("改过的标签", field.Label);
         Assert.Equal("改过的标签", after!.Template.FindField(field.Key)!.Label);
-        // The ticket (3) and the template read again (3); the workflow version stays cached.
-        Assert.True(afterCommands.Count == 6, Describe(afterCommands));
+        // The ticket (3), its SLA facts (1) and the template read again (3); the workflow version stays cached.
+        Assert.True(afterCommands.Count == 7, Describe(afterCommands));
     }
 
     private static async Task<TicketView?> OpenAsync(AsyncServiceScope scope, long id) =>

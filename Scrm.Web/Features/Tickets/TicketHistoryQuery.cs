@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
+using Scrm.Domain.Auditing;
 using Scrm.Domain.Tickets;
 using Scrm.Web.Features.Assignment;
 
@@ -10,10 +11,49 @@ internal static class TicketHistoryQuery
 {
     public static async Task<IReadOnlyList<HistoryRow>> RunAsync(ScrmDbContext db, long ticketId, CancellationToken ct)
     {
-        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.TicketId == ticketId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Select(a => new HistoryRow(a.At, a.ActorId == Domain.Common.Actor.SystemId ? null : a.ActorName, a.Action, a.Field, a.Before, a.After)).ToListAsync(ct);
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.TicketId == ticketId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Select(a => new { a.Id, a.EntityType, a.EntityId, Row = new HistoryRow(a.At, a.ActorId == Domain.Common.Actor.SystemId ? null : a.ActorName, a.Action, a.Field, a.Before, a.After) })
+            .ToListAsync(ct);
+        var pauseEntries = entries.Where(e => e.EntityType == nameof(TicketSlaPause)).Select(e => new PauseEntry(e.Id, e.EntityId, e.Row)).ToList();
+        var pauses = pauseEntries.Count == 0 ? new Dictionary<long, HistoryRow?>() : await SlaPauseRowsAsync(db, ticketId, pauseEntries, ct);
+        var rows = entries.Select(e => e.EntityType == nameof(TicketSlaPause) ? pauses.GetValueOrDefault(e.Id) : e.Row).OfType<HistoryRow>().ToList();
         return await NameReferencesAsync(db, ticketId, rows, ct);
     }
+
+    private sealed record PauseEntry(long AuditId, string? EntityId, HistoryRow Row);
+
+    /// <summary>
+    /// A pause's audit rows as one line each: created → <see cref="HistoryRow.SlaPaused"/> with its reason (a pause made
+    /// already ended, on reopening, → <see cref="HistoryRow.SlaReopened"/> with its minutes), its minutes set →
+    /// <see cref="HistoryRow.SlaResumed"/>; the end time alone says nothing more. Pauses are only ever added, so the n-th
+    /// created row is the n-th pause (a created row does not know its key yet).
+    /// </summary>
+    private static async Task<Dictionary<long, HistoryRow?>> SlaPauseRowsAsync(ScrmDbContext db, long ticketId, List<PauseEntry> entries, CancellationToken ct)
+    {
+        var pauses = await db.TicketSlaPauses.AsNoTracking().Where(p => EF.Property<long>(p, "TicketId") == ticketId).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Reason, p.PausedMinutes }).ToListAsync(ct);
+        var byId = pauses.ToDictionary(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var result = new Dictionary<long, HistoryRow?>();
+        var created = entries.Where(e => e.Row.Action == AuditAction.Created).OrderBy(e => e.AuditId).ToList();
+        for (var i = 0; i < created.Count; i++)
+        {
+            var pause = i < pauses.Count ? pauses[i] : null;
+            var row = created[i].Row;
+            result[created[i].AuditId] = pause?.Reason == TicketSlaPause.ReopenedReason
+                ? row with { Field = HistoryRow.SlaReopened, Before = null, After = Minutes(pause.PausedMinutes) }
+                : row with { Field = HistoryRow.SlaPaused, Before = null, After = pause?.Reason };
+        }
+
+        foreach (var entry in entries.Where(e => e.Row is { Action: AuditAction.Updated, Field: nameof(TicketSlaPause.PausedMinutes) }))
+        {
+            var reason = entry.EntityId is { } id && byId.TryGetValue(id, out var pause) ? pause.Reason : null;
+            result[entry.AuditId] = entry.Row with { Field = HistoryRow.SlaResumed, Before = reason };
+        }
+
+        return result;
+    }
+
+    private static string? Minutes(int? minutes) => minutes?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<IReadOnlyList<HistoryRow>> NameReferencesAsync(ScrmDbContext db, long ticketId, List<HistoryRow> rows, CancellationToken ct)
     {

@@ -40,7 +40,14 @@ public enum TicketSort
 }
 
 public sealed record TicketRow(long Id, string Number, string Title, string? CustomerName, Urgency Urgency, TicketStatus Status,
-    string? AssigneeName, string? RegionName, string TemplateName, DateTime CreatedAt, DateTime UpdatedAt, string? StepName = null);
+    string? AssigneeName, string? RegionName, string TemplateName, DateTime CreatedAt, DateTime UpdatedAt, string? StepName = null)
+{
+    /// <summary>The SLA target with the least time left, where one runs (the ticket center's SLA column).</summary>
+    public Scrm.Domain.Sla.SlaState? Sla { get; init; }
+}
+
+/// <summary>The ticket page's SLA panel: every running target, and when a breach was flagged.</summary>
+public sealed record TicketSlaView(IReadOnlyList<Scrm.Domain.Sla.SlaState> Running, DateTime? BreachedAt);
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);
 
@@ -55,6 +62,12 @@ public sealed record TicketView(
 {
     /// <summary>A Settle action asked for settlement and it has not booked the ticket yet (待结算).</summary>
     public bool AwaitingSettlement { get; init; }
+
+    /// <summary>When the escalation job flagged an SLA breach.</summary>
+    public DateTime? SlaBreachedAt { get; init; }
+
+    /// <summary>The SLA clocks, for the staff who work the ticket (null for a customer).</summary>
+    public TicketSlaView? Sla { get; init; }
 
     /// <summary>The names of the customers the ticket's 关联客户 fields link to, by id: whoever may read the ticket reads them.</summary>
     public IReadOnlyDictionary<long, string> LinkedCustomers { get; init; } = new Dictionary<long, string>();
@@ -105,4 +118,14 @@ public sealed class TicketForm
 public sealed record CommentRow(long Id, string AuthorName, string Text, DateTime CreatedAt, IReadOnlyList<string> MentionedNames);
 
 /// <summary>One audit row as the history tab shows it; <paramref name="ActorName"/> is null for the system (a job, the seeder).</summary>
-public sealed record HistoryRow(DateTime At, string? ActorName, AuditAction Action, string? Field, string? Before, string? After);
+public sealed record HistoryRow(DateTime At, string? ActorName, AuditAction Action, string? Field, string? Before, string? After)
+{
+    /// <summary>The SLA clock stopped: <see cref="After"/> is why (a status name, a node name).</summary>
+    public const string SlaPaused = "SlaPaused";
+
+    /// <summary>The SLA clock ran again: <see cref="Before"/> is why it had stopped, <see cref="After"/> the working minutes it added.</summary>
+    public const string SlaResumed = "SlaResumed";
+
+    /// <summary>A finished ticket was reopened: <see cref="After"/> is the working minutes it stood finished, which do not count.</summary>
+    public const string SlaReopened = "SlaReopened";
+}

@@ -5,6 +5,7 @@ using Scrm.Domain.Common;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
+using Scrm.Web.Features.Sla;
 using Scrm.Web.Features.Templates;
 using Scrm.Web.Features.Workflows;
 using Scrm.Web.Security;
@@ -16,20 +17,26 @@ namespace Scrm.Web.Features.Tickets;
 /// The ticket commands and reads, for whoever acts: a page, an endpoint, a job or an import passes its actor. Every
 /// method checks the role first and the ticket's access policy (<see cref="TicketAccessRules"/>) for the ticket it touches.
 /// </summary>
-public sealed partial class TicketService(UnitOfWork work, TemplateCache templates, WorkflowVersionCache workflows, TimeProvider time)
+public sealed partial class TicketService(UnitOfWork work, TemplateCache templates, WorkflowVersionCache workflows, SlaReader sla, TimeProvider time)
 {
     private readonly TicketViewQuery _view = new(templates, workflows, time);
 
     public Task<PagedResult<TicketRow>> ListAsync(Actor actor, TicketQuery query, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketDeskRoles);
-        return work.ReadAsync(async (db, token) => await TicketListQuery.RunAsync(db, query, await RegionScope.ForAsync(db, actor, token), token), ct);
+        return work.ReadAsync(async (db, token) =>
+            await TicketListQuery.WithSlaAsync(db, sla, await TicketListQuery.RunAsync(db, query, await RegionScope.ForAsync(db, actor, token), token), token), ct);
     }
 
     public Task<TicketView?> GetAsync(Actor actor, long id, CancellationToken ct = default)
     {
         actor.Require(RoleSets.TicketReaders);
-        return work.ReadAsync((db, token) => _view.RunAsync(db, actor, id, token), ct);
+        // The SLA countdowns come with the ticket, in the same read: one more statement, for the staff only.
+        return work.ReadAsync(async (db, token) =>
+        {
+            var view = await _view.RunAsync(db, actor, id, token);
+            return view is { Access: >= TicketAccess.Work } ? view with { Sla = new TicketSlaView(await sla.RunningAsync(db, id, token), view.SlaBreachedAt) } : view;
+        }, ct);
     }
 
     /// <summary>The active template a new ticket is built from, with its fields and rules.</summary>
@@ -181,6 +188,17 @@ public sealed partial class TicketService(UnitOfWork work, TemplateCache templat
             var mayBeMentioned = mentionedIds.Count == 0 ? [] : (await TicketMentions.CandidatesAsync(db, ticket, token)).Select(c => c.UserId).ToHashSet();
             db.TicketComments.Add(TicketComment.Create(ticketId, actor.UserId, actor.DisplayName, text, mentionedIds, mayBeMentioned, time));
             await db.SaveChangesAsync(token);
+        }, ct);
+    }
+
+    /// <summary>The ticket's running SLA targets and its breach flag, for the staff who work it.</summary>
+    public Task<TicketSlaView> SlaAsync(Actor actor, long ticketId, CancellationToken ct = default)
+    {
+        actor.Require(RoleSets.TicketReaders);
+        return work.ReadAsync(async (db, token) =>
+        {
+            var ticket = await RequireAccessAsync(db, actor, ticketId, TicketAccess.Work, token);
+            return new TicketSlaView(await sla.RunningAsync(db, ticketId, token), ticket.SlaBreachedAt);
         }, ct);
     }
 

@@ -49,6 +49,7 @@ internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCa
             access, TicketAccessRules.NextStatuses(access, ticket))
         {
             AwaitingSettlement = ticket.AwaitingSettlement,
+            SlaBreachedAt = ticket.SlaBreachedAt,
             LinkedCustomers = await LinkedCustomersAsync(db, ticket, template, ct),
         };
     }
