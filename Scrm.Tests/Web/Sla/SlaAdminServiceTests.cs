@@ -38,13 +38,13 @@ public sealed class SlaAdminServiceTests(ServiceFixture app) : IClassFixture<Ser
         var sla = scope.ServiceProvider.GetRequiredService<SlaAdminService>();
         var admin = await app.ActorAsync("admin");
         var template = TemplateId(await sla.GetAsync(admin, Ct), "安装工单");
-        await sla.SavePolicyAsync(admin, Policy(template, Urgency.Urgent, 30, 240), Ct);
 
+        // The demo company has 安装工单 × 紧急 already: 30 minutes to respond, 8 hours to resolve.
         var refused = await Assert.ThrowsAsync<DomainException>(() => sla.SavePolicyAsync(admin, Policy(template, Urgency.Urgent, 60, 480), Ct));
 
         Assert.Equal(("SlaPolicyExists", "Urgency"), (refused.Code, refused.Field));
         var saved = (await sla.GetAsync(admin, Ct)).Policies.Where(p => p.Policy.TemplateId == template && p.Policy.Urgency == Urgency.Urgent).ToList();
-        Assert.Equal([(30, 240)], saved.Select(p => (p.Policy.FirstResponseMinutes, p.Policy.ResolutionMinutes)));
+        Assert.Equal([(30, 480)], saved.Select(p => (p.Policy.FirstResponseMinutes, p.Policy.ResolutionMinutes)));
     }
 
     [Fact]
@@ -53,15 +53,13 @@ public sealed class SlaAdminServiceTests(ServiceFixture app) : IClassFixture<Ser
         await using var scope = app.Services.CreateAsyncScope();
         var sla = scope.ServiceProvider.GetRequiredService<SlaAdminService>();
         var admin = await app.ActorAsync("admin");
-        var template = TemplateId(await sla.GetAsync(admin, Ct), "维修工单");
-        var id = await sla.SavePolicyAsync(admin, Policy(template, Urgency.High, 60, 480), Ct);
-        var seen = (await sla.GetAsync(admin, Ct)).Policies.Single(p => p.Policy.Id == id).Policy;
+        var seen = DemoPolicy(await sla.GetAsync(admin, Ct), "维修工单", Urgency.High);
         await sla.SavePolicyAsync(admin, seen with { ResolutionMinutes = 600 }, Ct);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sla.SavePolicyAsync(admin, seen with { FirstResponseMinutes = 15 }, Ct));
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sla.DeletePolicyAsync(admin, id, seen.Version, Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sla.DeletePolicyAsync(admin, seen.Id, seen.Version, Ct));
 
-        var now = (await sla.GetAsync(admin, Ct)).Policies.Single(p => p.Policy.Id == id).Policy;
+        var now = (await sla.GetAsync(admin, Ct)).Policies.Single(p => p.Policy.Id == seen.Id).Policy;
         Assert.Equal((60, 600), (now.FirstResponseMinutes, now.ResolutionMinutes));
     }
 
@@ -71,9 +69,9 @@ public sealed class SlaAdminServiceTests(ServiceFixture app) : IClassFixture<Ser
         await using var scope = app.Services.CreateAsyncScope();
         var sla = scope.ServiceProvider.GetRequiredService<SlaAdminService>();
         var admin = await app.ActorAsync("admin");
-        var template = TemplateId(await sla.GetAsync(admin, Ct), "维修工单");
+        var seen = DemoPolicy(await sla.GetAsync(admin, Ct), "维修工单", Urgency.Normal);
         var deactivated = await IdOfAsync("tech0");
-        var form = Policy(template, Urgency.Normal, 60, 480) with
+        var form = seen with
         {
             Levels = [new(SlaTarget.FirstResponse, 30, EscalationRecipient.RegionSupervisors, null), new(SlaTarget.Resolution, 240, EscalationRecipient.User, deactivated)],
         };
@@ -81,7 +79,9 @@ public sealed class SlaAdminServiceTests(ServiceFixture app) : IClassFixture<Ser
         var refused = await Assert.ThrowsAsync<DomainException>(() => sla.SavePolicyAsync(admin, form, Ct));
 
         Assert.Equal(("EscalationUserInactive", "Levels[1]"), (refused.Code, refused.Field));
-        Assert.DoesNotContain((await sla.GetAsync(admin, Ct)).Policies, p => p.Policy.TemplateId == template && p.Policy.Urgency == Urgency.Normal);
+        var now = (await sla.GetAsync(admin, Ct)).Policies.Single(p => p.Policy.Id == seen.Id).Policy;
+        Assert.Equal(seen.Version, now.Version);
+        Assert.DoesNotContain(now.Levels, l => l.UserId == deactivated);
     }
 
     [Fact]
@@ -123,6 +123,9 @@ public sealed class SlaAdminServiceTests(ServiceFixture app) : IClassFixture<Ser
         new(0, 0, templateId, urgency, firstResponse, resolution, []);
 
     private static long TemplateId(SlaAdminView view, string name) => view.Templates.Single(t => t.Name == name).Id;
+
+    private static SlaPolicyForm DemoPolicy(SlaAdminView view, string template, Urgency urgency) =>
+        view.Policies.Single(p => p.TemplateName == template && p.Policy.Urgency == urgency).Policy;
 
     private async Task<string> IdOfAsync(string userName)
     {

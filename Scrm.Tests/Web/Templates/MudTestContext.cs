@@ -57,6 +57,8 @@ public abstract class MudTestContext : BunitContext
     protected static void Choose(IRenderedComponent<ContainerFragment> cut, string testId, string text)
     {
         Toggle(cut, testId);
+        // Opening renders through async handlers too: wait for the choice to be listed before clicking it.
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".mud-popover-open .mud-list-item"), e => e.TextContent.Trim() == text));
         cut.FindAll(".mud-popover-open .mud-list-item").Single(e => e.TextContent.Trim() == text).Click();
 
         // The choice lands through async handlers: on a busy machine the list is still open when Click returns.
