@@ -10,6 +10,8 @@ namespace Scrm.Benchmarks;
 /// ticket's clock minute by minute asking the calendar whether that minute is working time.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
+[WarmupCount(1)]
+[IterationCount(5)] // the naive walk takes seconds per run
 public class SlaBenchmarks
 {
     private const int Tickets = 10_000;
