@@ -65,12 +65,35 @@ public sealed class BoardJourneyTests(AppServerFixture app)
         await Expect(page.Locator("[data-testid=board]")).ToHaveCountAsync(0);
     });
 
+    [Fact]
+    public Task TheDemoRepairBoard_ShowsEveryUrgencyColourAndSlaBand() =>
+        app.RunJourneyAsync("board-colourful", async page =>
+    {
+        await BrowserSession.LoginAsync(page, "supervisor");
+        await OpenBoardAsync(page, "维修工单");
+
+        // The demo company opens its repair board with a ticket in every band (DemoSla) and tickets of every urgency.
+        foreach (var band in new[] { "OnTrack", "AtRisk", "DueSoon", "Breached", "Paused" })
+        {
+            await Expect(page.Locator($"[data-testid=board-card] [data-band={band}]").First).ToBeVisibleAsync();
+        }
+
+        foreach (var urgency in new[] { "Urgent", "High", "Normal", "Low" })
+        {
+            await Expect(page.Locator($"[data-testid=board-card][data-urgency={urgency}]").First).ToBeVisibleAsync();
+        }
+
+        await Expect(page.Locator("[data-column-key=OnHold] [data-band=Paused]").First).ToBeVisibleAsync();
+    });
+
     /// <summary>Opens 安装工单's board from the board index (工单 › 看板) and returns its address.</summary>
-    private static async Task<string> OpenInstallationBoardAsync(IPage page)
+    private static Task<string> OpenInstallationBoardAsync(IPage page) => OpenBoardAsync(page, "安装工单");
+
+    private static async Task<string> OpenBoardAsync(IPage page, string template)
     {
         await BrowserSession.GotoInteractiveAsync(page, "boards");
-        await page.Locator("[data-testid=board-tile] a", new() { HasText = "安装工单" }).ClickAsync();
-        await Expect(page.Locator("[data-testid=board-title]")).ToContainTextAsync("安装工单");
+        await page.Locator("[data-testid=board-tile] a", new() { HasText = template }).ClickAsync();
+        await Expect(page.Locator("[data-testid=board-title]")).ToContainTextAsync(template);
         await Expect(page.Locator("[data-testid=board-card]").First).ToBeVisibleAsync();
         await BrowserSession.WaitInteractiveAsync(page);
         return page.Url;
