@@ -269,6 +269,34 @@ public sealed class WorkflowServiceTests(ServiceFixture app) : IClassFixture<Ser
     }
 
     // The designer's first save: what the page does when it opened a draft that has no row yet.
+    [Fact]
+    public async Task NewTickets_StartOnTheHighestPublishedNumber_HoweverOftenAnOlderVersionWasSaved()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var workflows = scope.ServiceProvider.GetRequiredService<WorkflowService>();
+        var admin = await app.ActorAsync("admin");
+        var templateId = await NewTemplateAsync("版本顺序测试");
+        var graph = new WorkflowGraphBuilder().Start("start", "开始").Step("work", "处理", ActorRule.Desk).End("done", "完成", EndOutcome.Closed)
+            .Link("start", "work").Link("work", "done", "完成").Build();
+
+        // v1 is saved four times before it is published, so its concurrency token ends higher than v2's.
+        var v1 = await workflows.CreateDraftAsync(admin, templateId, 1, "流程", graph, Ct);
+        var token = v1.Version;
+        foreach (var name in new[] { "流程 A", "流程 B", "流程 C" })
+        {
+            token = await workflows.SaveDraftAsync(admin, v1.Id, token, name, graph, Ct);
+        }
+
+        await workflows.PublishAsync(admin, v1.Id, token, "流程", graph, Ct);
+        var v2 = await workflows.CreateDraftAsync(admin, templateId, 2, "流程", graph, Ct);
+        await workflows.PublishAsync(admin, v2.Id, v2.Version, "流程", graph, Ct);
+        var (ticketId, _) = await scope.ServiceProvider.GetRequiredService<TicketService>()
+            .CreateAsync(await app.ActorAsync("agent"), new TicketForm { TemplateId = templateId, Title = "新工单走最新版本" }, Ct);
+
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct);
+        Assert.Equal(v2.Id, await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.WorkflowId).SingleAsync(Ct));
+    }
+
     private static async Task<WorkflowDesign> SavedDraftAsync(WorkflowService workflows, Actor admin, long templateId)
     {
         var draft = (await workflows.OpenDraftAsync(admin, templateId, Ct))!;

@@ -10,9 +10,10 @@ namespace Scrm.Web.Features.Tickets;
 /// <summary>What the ticket handlers need to run a ticket's workflow: its version, the facts conditions read, the actor.</summary>
 internal static class Workflows
 {
+    /// <summary>The published version with the highest number (v2 after v1), not the highest concurrency token.</summary>
     public static Task<WorkflowDefinition?> LatestPublishedAsync(ScrmDbContext db, long templateId, CancellationToken ct) =>
         db.WorkflowDefinitions.AsNoTracking().Where(w => w.TemplateId == templateId && w.IsPublished)
-            .OrderByDescending(w => w.Version).FirstOrDefaultAsync(ct);
+            .OrderByDescending(w => w.Number).FirstOrDefaultAsync(ct);
 
     /// <summary>The version the ticket started on (tickets stay on it until an admin migrates them).</summary>
     public static async Task<WorkflowDefinition?> VersionOfAsync(WorkflowVersionCache versions, ScrmDbContext db, Ticket ticket, CancellationToken ct) =>
