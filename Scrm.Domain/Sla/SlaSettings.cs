@@ -66,6 +66,11 @@ public sealed class SlaSettings : AggregateRoot
 
         // The calendar's constructor is the one place the calendar rules live.
         _ = new BusinessCalendar(week, holidays, makeUpDays);
+        if (waitingStatuses.Any(s => !Enum.IsDefined(s)))
+        {
+            throw new DomainException("WaitingStatusInvalid", "Choose the waiting statuses from the list.") { Field = "WaitingStatuses" };
+        }
+
         foreach (var done in waitingStatuses.Where(s => !TicketStatusRules.IsOpen(s) || s == TicketStatus.Resolved))
         {
             throw new DomainException("WaitingStatusFinished", $"A {done} ticket does not wait on anyone; it cannot pause the clock.", done) { Field = "WaitingStatuses" };

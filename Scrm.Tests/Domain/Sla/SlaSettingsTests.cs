@@ -58,6 +58,14 @@ public sealed class SlaSettingsTests
     }
 
     [Fact]
+    public void AStatusThatDoesNotExist_IsRefused()
+    {
+        var refused = Assert.Throws<DomainException>(() => SlaSettings.Default().Update(MondayToFriday(), [], [], [(TicketStatus)42]));
+
+        Assert.Equal(("WaitingStatusInvalid", "WaitingStatuses"), (refused.Code, refused.Field));
+    }
+
+    [Fact]
     public void AHolidayWithoutAName_IsRefused()
     {
         var refused = Assert.Throws<DomainException>(() => SlaSettings.Default().Update(MondayToFriday(),
