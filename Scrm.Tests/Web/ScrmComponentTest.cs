@@ -35,7 +35,7 @@ public abstract class ScrmComponentTest : BunitContext, IAsyncLifetime
     /// <summary>The demo user the component runs as.</summary>
     protected virtual string UserName => "agent";
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         await TestApp.SeedAsync(Services);
         var principal = await TestApp.PrincipalAsync(Services, UserName);

@@ -5,6 +5,7 @@ using MudBlazor;
 using Scrm.Domain.Tickets;
 using Scrm.Web.Features.Tickets;
 using Scrm.Web.Features.Tickets.Components;
+using Scrm.Web.Features.Sla;
 using Xunit;
 
 namespace Scrm.Tests.Web.Sla;
@@ -19,7 +20,8 @@ public sealed class SlaListAndHistoryTests : ScrmComponentTest
     {
         var scenario = new SlaScenario(Services);
         var (_, number) = await scenario.OpenRepairTicketAsync();
-        // 维修工单 has no workflow (so no step targets) and a policy for 常规 only: other urgencies run no clock.
+        await DeleteRepairPoliciesExceptNormalAsync(await scenario.RepairTemplateIdAsync());
+        // 维修工单 has no workflow (so no step targets) and now a policy for 常规 only: other urgencies run no clock.
         Services.GetRequiredService<NavigationManager>().NavigateTo($"tickets?template={await scenario.RepairTemplateIdAsync()}");
         Render<MudPopoverProvider>();
 
@@ -32,6 +34,18 @@ public sealed class SlaListAndHistoryTests : ScrmComponentTest
         var otherUrgencies = rows.Where(r => Cell(r, 4) != "Normal").ToList();
         Assert.NotEmpty(otherUrgencies);
         Assert.All(otherUrgencies, r => Assert.Null(r.QuerySelector("[data-testid=sla-badge]")));
+    }
+
+    /// <summary>The demo company has a policy for every urgency; these go, through the admin's command.</summary>
+    private async Task DeleteRepairPoliciesExceptNormalAsync(long repairTemplateId)
+    {
+        var sla = Services.GetRequiredService<SlaAdminService>();
+        var admin = await TestApp.ActorAsync(Services, "admin");
+        foreach (var policy in (await sla.GetAsync(admin, Ct)).Policies.Select(p => p.Policy)
+            .Where(p => p.TemplateId == repairTemplateId && p.Urgency != Scrm.Domain.Tickets.Urgency.Normal))
+        {
+            await sla.DeletePolicyAsync(admin, policy.Id, policy.Version, Ct);
+        }
     }
 
     private static string Cell(AngleSharp.Dom.IElement row, int column) => row.QuerySelector($"td:nth-child({column})")!.TextContent.Trim();

@@ -19,6 +19,15 @@ public sealed class SlaPageTests : ScrmComponentTest
 
     protected override string UserName => "admin";
 
+    // These tests set SLA up from scratch: the demo company's calendar and policies are removed first.
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var db = await Services.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct);
+        await db.SlaPolicies.ExecuteDeleteAsync(Ct);
+        await db.SlaSettings.ExecuteDeleteAsync(Ct);
+    }
+
     [Fact]
     public async Task PolicyList_ShowsTargetsAndTheEscalationChainInWords()
     {

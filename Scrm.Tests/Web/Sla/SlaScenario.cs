@@ -28,7 +28,9 @@ public sealed class SlaScenario(IServiceProvider services)
         var admin = await TestApp.ActorAsync(services, "admin");
         var sla = scope.ServiceProvider.GetRequiredService<SlaAdminService>();
         var form = await DemoTicketForms.RepairAsync(scope);
-        await sla.SavePolicyAsync(admin, new SlaPolicyForm(0, 0, form.TemplateId, form.Urgency, 4 * 60, 16 * 60,
+        // Replaces the demo company's policy for 维修工单 at this urgency.
+        var demo = (await sla.GetAsync(admin, Ct)).Policies.Select(p => p.Policy).SingleOrDefault(p => p.TemplateId == form.TemplateId && p.Urgency == form.Urgency);
+        await sla.SavePolicyAsync(admin, new SlaPolicyForm(demo?.Id ?? 0, demo?.Version ?? 0, form.TemplateId, form.Urgency, 4 * 60, 16 * 60,
             [new EscalationLevelInput(SlaTarget.FirstResponse, 60, EscalationRecipient.RegionSupervisors, null)]), Ct);
         return await scope.ServiceProvider.GetRequiredService<TicketService>().CreateAsync(await TestApp.ActorAsync(services, "agent"), form, Ct);
     }
