@@ -33,8 +33,7 @@ internal sealed class DemoSla(ScrmDbContext db, TimeProvider time, Dictionary<st
     public async Task SeedAsync(IReadOnlyList<TicketTemplate> templates, TicketTemplate repair, CancellationToken ct)
     {
         var settings = SlaSettings.Default();
-        var weekdays = Enum.GetValues<DayOfWeek>().Where(d => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToDictionary(d => d, _ => WorkingHours.Office);
-        settings.Update(weekdays, ChinaCalendar2026.Holidays, ChinaCalendar2026.MakeUpDays, [TicketStatus.OnHold]);
+        settings.Update(WorkingHours.MondayToFriday(), ChinaCalendar2026.Holidays, ChinaCalendar2026.MakeUpDays, [TicketStatus.OnHold]);
         db.SlaSettings.Add(settings);
         foreach (var template in templates)
         {

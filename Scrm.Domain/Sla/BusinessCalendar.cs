@@ -8,6 +8,10 @@ public readonly record struct WorkingHours(TimeOnly Start, TimeOnly End)
     public static readonly WorkingHours Office = new(new TimeOnly(9, 0), new TimeOnly(18, 0));
 
     public TimeSpan Length => End - Start;
+
+    /// <summary>These hours (office hours by default) Monday to Friday, weekends off.</summary>
+    public static Dictionary<DayOfWeek, WorkingHours> MondayToFriday(WorkingHours? hours = null) =>
+        Enum.GetValues<DayOfWeek>().Where(d => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToDictionary(d => d, _ => hours ?? Office);
 }
 
 /// <summary>Days off from <see cref="From"/> to <see cref="To"/> inclusive (a public holiday with its 调休 days).</summary>
@@ -64,7 +68,7 @@ public sealed class BusinessCalendar
 
     /// <summary>Monday to Friday, 09:00–18:00, no holidays: the calendar of a company that set none.</summary>
     public static BusinessCalendar Weekdays(WorkingHours? hours = null) => new(
-        Enum.GetValues<DayOfWeek>().Where(d => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToDictionary(d => d, _ => hours ?? WorkingHours.Office),
+        WorkingHours.MondayToFriday(hours),
         [], []);
 
     /// <summary>The working hours of a China date, or null for a day off.</summary>

@@ -111,14 +111,6 @@ public sealed class SlaPolicy : AggregateRoot
     /// <summary>Removes the policy: its tickets have no SLA from now on. Escalations already sent stay recorded.</summary>
     public void Delete() => Raise(new SlaPolicyChanged(this));
 
-    /// <summary>The allowed working time for a target (a node's target comes from the workflow, not the policy).</summary>
-    public TimeSpan? Allowed(SlaTarget target) => target switch
-    {
-        SlaTarget.FirstResponse => FirstResponse,
-        SlaTarget.Resolution => Resolution,
-        _ => null,
-    };
-
     private static void EnsureTarget(int minutes, string field)
     {
         if (minutes <= 0)

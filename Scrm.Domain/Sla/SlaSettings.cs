@@ -35,8 +35,7 @@ public sealed class SlaSettings : AggregateRoot
     public static SlaSettings Default()
     {
         var settings = new SlaSettings { Id = TheId };
-        var weekdays = Enum.GetValues<DayOfWeek>().Where(d => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToDictionary(d => d, _ => WorkingHours.Office);
-        settings.Update(weekdays, [], [], [TicketStatus.OnHold]);
+        settings.Update(WorkingHours.MondayToFriday(), [], [], [TicketStatus.OnHold]);
         return settings;
     }
 

@@ -24,9 +24,6 @@ public sealed partial class Ticket
 
     public bool IsSlaPaused => _slaPauses.Exists(p => p.EndedAt is null);
 
-    /// <summary>The stretches the clock stood still, for the clocks.</summary>
-    public IReadOnlyList<SlaPause> SlaPauseTimes() => _slaPauses.Select(p => new SlaPause(p.StartedAt, p.EndedAt)).ToList();
-
     /// <summary>Records the first response; later work changes nothing.</summary>
     public void RecordResponse(DateTime at)
     {

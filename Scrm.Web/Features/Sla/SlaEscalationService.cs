@@ -4,6 +4,7 @@ using Scrm.Data.Providers;
 using Scrm.Domain.Common;
 using Scrm.Domain.Sla;
 using Scrm.Domain.Tickets;
+using Scrm.Web.Hosting;
 using Scrm.Web.Security;
 
 namespace Scrm.Web.Features.Sla;
@@ -15,10 +16,9 @@ namespace Scrm.Web.Features.Sla;
 /// restart, or on another at the same moment — finds it or is refused by the key. A breach flag is a versioned change
 /// of the ticket, so two runs cannot both make it.
 /// </summary>
-public sealed class SlaEscalationService(IServiceScopeFactory scopes, TimeProvider time, ILogger<SlaEscalationService> logger) : BackgroundService
+public sealed class SlaEscalationService(IServiceScopeFactory scopes, TimeProvider time, ILogger<SlaEscalationService> logger)
+    : EveryMinuteService(time, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-
     /// <summary>What one run did.</summary>
     public sealed record RunResult(int Sent, int Breached);
 
@@ -26,22 +26,9 @@ public sealed class SlaEscalationService(IServiceScopeFactory scopes, TimeProvid
 
     private sealed record Breach(long TicketId, long Version, SlaTarget Target);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Checking SLA escalations failed; retrying in a minute.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string FailureMessage => "Checking SLA escalations failed; retrying in a minute.";
+
+    protected override Task RunRoundAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     public async Task<RunResult> RunOnceAsync(CancellationToken ct)
     {
@@ -49,7 +36,7 @@ public sealed class SlaEscalationService(IServiceScopeFactory scopes, TimeProvid
         var work = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
         var reader = scope.ServiceProvider.GetRequiredService<SlaReader>();
         var rulesCache = scope.ServiceProvider.GetRequiredService<SlaRulesCache>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var (due, breaches) = await work.ReadAsync(async (db, token) =>
         {
             var rules = await rulesCache.GetAsync(db, token);

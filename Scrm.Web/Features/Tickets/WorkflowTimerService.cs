@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
 using Scrm.Domain.Common;
+using Scrm.Web.Hosting;
 
 namespace Scrm.Web.Features.Tickets;
 
@@ -10,28 +11,15 @@ namespace Scrm.Web.Features.Tickets;
 /// A ticket whose timer fails is counted and skipped without holding up the rest; after <see cref="MaxFailures"/>
 /// failures its timer is parked for an admin (/admin/outbox) instead of failing every minute forever.
 /// </summary>
-public sealed class WorkflowTimerService(IServiceScopeFactory scopes, TimeProvider time, ILogger<WorkflowTimerService> logger) : BackgroundService
+public sealed class WorkflowTimerService(IServiceScopeFactory scopes, TimeProvider time, ILogger<WorkflowTimerService> logger)
+    : EveryMinuteService(time, logger)
 {
     public const int MaxFailures = 3;
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
     private const int BatchSize = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await FireDueTimersAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Firing workflow timers failed; retrying in a minute.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string FailureMessage => "Firing workflow timers failed; retrying in a minute.";
+
+    protected override Task RunRoundAsync(CancellationToken ct) => FireDueTimersAsync(ct);
 
     /// <summary>Fires every timer due now; returns how many tickets moved on.</summary>
     public async Task<int> FireDueTimersAsync(CancellationToken ct)
@@ -39,7 +27,7 @@ public sealed class WorkflowTimerService(IServiceScopeFactory scopes, TimeProvid
         await using var scope = scopes.CreateAsyncScope();
         var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
         var work = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var due = await work.ReadAsync((db, token) => db.Tickets.Where(t => t.TimerDueAt != null && t.TimerDueAt <= now && t.TimerParkedAt == null)
             .OrderBy(t => t.TimerDueAt).ThenBy(t => t.Id).Select(t => t.Id).Take(BatchSize).ToListAsync(token), ct);
 
@@ -71,7 +59,7 @@ public sealed class WorkflowTimerService(IServiceScopeFactory scopes, TimeProvid
             var parked = await work.RunAsync(job, async (db, token) =>
             {
                 var ticket = await db.Tickets.SingleAsync(t => t.Id == ticketId, token);
-                ticket.RecordTimerFailure($"{error.GetType().Name}: {error.Message}", MaxFailures, time);
+                ticket.RecordTimerFailure($"{error.GetType().Name}: {error.Message}", MaxFailures, Time);
                 await db.SaveChangesAsync(token);
                 return ticket.TimerParkedAt is not null;
             }, ct);
