@@ -38,6 +38,9 @@ public sealed class AppServerFixture : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Scrm", $"Data Source={DatabaseFile}");
             b.UseSetting("Database:Provider", "Sqlite");
             b.UseSetting("Database:SeedDemoCompany", "true");
+            // Errors only: the journeys' own failures, not the app's chatter, should end the test output.
+            b.UseSetting("Logging:LogLevel:Default", "Error");
+            b.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

@@ -71,11 +71,57 @@ public sealed class BoardPageTests : ScrmComponentTest
         cut.WaitForAssertion(() => Assert.Equal("李娜刚改的标题", cut.Find($"[data-ticket-id='{ticketId}'] [data-testid=board-card-title]").TextContent));
     }
 
+    [Fact]
+    public async Task BigColumn_ShowsOnePage_HoldsOnlyThoseCards_AndShowsMoreOnRequest()
+    {
+        var (templateId, ticketId) = await TicketAtAsync("accept");
+        var total = await CopiesAtTheSameStepAsync(ticketId, 69);
+        var cut = RenderBoard(templateId);
+
+        var column = "[data-column-key=accept]";
+        Assert.Equal(50, cut.FindAll($"{column} [data-testid=board-card]").Count);
+        Assert.Equal(total.ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find($"{column} [data-testid=column-count]").TextContent);
+        Assert.Equal($"Show more ({total - 50} more)", cut.Find($"{column} [data-testid=show-more]").TextContent);
+
+        var board = await Services.GetRequiredService<BoardService>().GetAsync(await TestApp.ActorAsync(Services, "agent"), new BoardKey(templateId), new BoardFilter(), Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(total, board!.Slots.Count(s => s.ColumnKey == "accept"));
+        Assert.Equal(50, board.Cards.Values.Count(c => c.ColumnKey == "accept"));
+
+        // A shown card leaves: the first hidden one comes into view.
+        await cut.InvokeAsync(() => cut.Instance.DropAsync(ticketId, "dispatch"));
+        cut.WaitForAssertion(() => Assert.Equal($"Show more ({total - 51} more)", cut.Find($"{column} [data-testid=show-more]").TextContent));
+        Assert.Equal(50, cut.FindAll($"{column} [data-testid=board-card]").Count);
+        Assert.Equal((total - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find($"{column} [data-testid=column-count]").TextContent);
+
+        cut.Find($"{column} [data-testid=show-more]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(total - 1, cut.FindAll($"{column} [data-testid=board-card]").Count));
+        Assert.Empty(cut.FindAll($"{column} [data-testid=show-more]"));
+    }
+
     private IRenderedComponent<BoardPage> RenderBoard(long templateId)
     {
         var cut = Render<BoardPage>(p => p.Add(b => b.Key, templateId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=board-card]")));
         return cut;
+    }
+
+    /// <summary>Adds <paramref name="copies"/> rows copied from the ticket (same step, new numbers); returns how many now rest there.</summary>
+    private async Task<int> CopiesAtTheSameStepAsync(long ticketId, int copies)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync();
+        var columns = db.Model.FindEntityType(typeof(Scrm.Domain.Tickets.Ticket))!.GetProperties()
+            .Where(p => p.Name != "Id").Select(p => $"\"{p.GetColumnName()}\"").ToList();
+        var copied = string.Join(", ", columns.Select(c => c == "\"Number\"" ? "\"Number\" || '-' || @copy" : c));
+        var sql = $"INSERT INTO \"Tickets\" ({string.Join(", ", columns)}) SELECT {copied} FROM \"Tickets\" WHERE \"Id\" = @id";
+        for (var copy = 1; copy <= copies; copy++)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, new Microsoft.Data.Sqlite.SqliteParameter("@copy", copy), new Microsoft.Data.Sqlite.SqliteParameter("@id", ticketId));
+        }
+
+        var nodeId = await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.CurrentNodeId).SingleAsync();
+        return await db.Tickets.CountAsync(t => t.CurrentNodeId == nodeId && t.TemplateId == db.Tickets.Single(o => o.Id == ticketId).TemplateId
+            && t.Status != Scrm.Domain.Tickets.TicketStatus.Closed && t.Status != Scrm.Domain.Tickets.TicketStatus.Cancelled);
     }
 
     /// <summary>The installation template and its first seeded ticket resting at <paramref name="nodeId"/>.</summary>

@@ -14,6 +14,17 @@ public sealed record BoardKey(long? TemplateId)
 }
 
 /// <summary>
+/// A ticket's place on the board: what counts, orders and pages the columns and lanes. A board holds one per ticket it
+/// has, and a full <see cref="BoardCard"/> only for the ones it shows.
+/// </summary>
+public sealed record BoardSlot(long Id, Urgency Urgency, TicketStatus Status, string? AssigneeId, string? AssigneeName, long? WorkflowId,
+    string? NodeId, DateTime CreatedAt, DateTime UpdatedAt)
+{
+    /// <summary>The column the ticket sits in, placed by <see cref="BoardLayout"/>.</summary>
+    public string ColumnKey { get; init; } = "";
+}
+
+/// <summary>
 /// One card: what the board shows of a ticket and what a drop needs (version, workflow position).
 /// <see cref="Sla"/> is null when no SLA policy applies: the card then shows no SLA at all.
 /// </summary>
@@ -25,15 +36,21 @@ public sealed record BoardCard(long Id, string Number, string Title, Urgency Urg
     public string ColumnKey { get; init; } = "";
 
     public SlaState? Sla { get; init; }
+
+    public BoardSlot Slot => new(Id, Urgency, Status, AssigneeId, AssigneeName, WorkflowId, NodeId, CreatedAt, UpdatedAt) { ColumnKey = ColumnKey };
 }
 
 /// <summary>A column's WIP limit as stored, with the version an admin's edit starts from.</summary>
 public sealed record ColumnLimit(int? Limit, long Version);
 
-/// <summary>Everything a board shows; the page groups <see cref="Cards"/> by column and lane.</summary>
-/// <param name="Graphs">The workflow versions the cards follow, by id: a drop runs the ticket's own version's buttons.</param>
+/// <summary>
+/// A board: its columns, and every ticket on it as a <see cref="BoardSlot"/>, with the full cards of those it shows
+/// (the first page of each column and lane, see <see cref="BoardCells"/>).
+/// </summary>
+/// <param name="Graphs">The workflow versions the tickets follow, by id: a drop runs the ticket's own version's buttons.</param>
 public sealed record BoardView(BoardKey Key, string Title, bool HasWorkflow, IReadOnlyList<BoardColumnDef> Columns,
-    IReadOnlyDictionary<string, ColumnLimit> Limits, IReadOnlyList<BoardCard> Cards, IReadOnlyDictionary<long, WorkflowGraph> Graphs)
+    IReadOnlyDictionary<string, ColumnLimit> Limits, IReadOnlyList<BoardSlot> Slots, IReadOnlyDictionary<long, BoardCard> Cards,
+    IReadOnlyDictionary<long, WorkflowGraph> Graphs)
 {
     public BoardColumnDef? FindColumn(string key) => Columns.FirstOrDefault(c => c.Key == key);
 }

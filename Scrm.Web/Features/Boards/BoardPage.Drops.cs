@@ -43,7 +43,7 @@ public partial class BoardPage
     /// </summary>
     public async Task DropAsync(long ticketId, string columnKey, string? laneKey = null)
     {
-        if (_board?.Cards.FirstOrDefault(c => c.Id == ticketId) is not { } card || _board.FindColumn(columnKey) is not { } target)
+        if (_board?.Cards.GetValueOrDefault(ticketId) is not { } card || _board.FindColumn(columnKey) is not { } target)
         {
             return;
         }

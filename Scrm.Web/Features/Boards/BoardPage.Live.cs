@@ -27,7 +27,7 @@ public partial class BoardPage : IAsyncDisposable
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private ILogger<BoardPage> Logger { get; set; } = default!;
 
-    /// <summary>What the publisher's thread may read: the board's template, its user, and the ids it shows (a snapshot).</summary>
+    /// <summary>What the publisher's thread may read: the board's template, its user, and the ids on it (a snapshot).</summary>
     private sealed record BoardWatch(long? TemplateId, string UserId, IReadOnlySet<long> Shown);
 
     private void StartLive()
@@ -46,9 +46,19 @@ public partial class BoardPage : IAsyncDisposable
 
         try
         {
-            var states = await Boards.SlaAsync(_user, _board.Cards.Select(c => c.Id).ToList());
-            _board = _board with { Cards = _board.Cards.Select(c => c with { Sla = states.GetValueOrDefault(c.Id) }).ToList() };
-            Arrange();
+            if (_filter.Bands.Count > 0)
+            {
+                // Filtered by band: a ticket whose clock crossed into or out of the band joins or leaves the board.
+                await LoadAsync();
+                Watch();
+            }
+            else
+            {
+                var states = await Boards.SlaAsync(_user, _board.Cards.Keys.ToList());
+                _board = _board with { Cards = _board.Cards.Values.Select(c => c with { Sla = states.GetValueOrDefault(c.Id) }).ToDictionary(c => c.Id) };
+                await ArrangeAsync();
+            }
+
             StateHasChanged();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -59,7 +69,7 @@ public partial class BoardPage : IAsyncDisposable
     }
 
     private void Watch() =>
-        _watch = _board is null ? null : new BoardWatch(_board.Key.TemplateId, _user!.UserId, _board.Cards.Select(c => c.Id).ToHashSet());
+        _watch = _board is null ? null : new BoardWatch(_board.Key.TemplateId, _user!.UserId, _board.Slots.Select(s => s.Id).ToHashSet());
 
     private bool Note(Change change)
     {
@@ -127,10 +137,13 @@ public partial class BoardPage : IAsyncDisposable
         }
 
         var (cards, graphs) = await Boards.CardsAsync(_user, _board, _filter, ids);
-        var fresh = cards.ToDictionary(c => c.Id);
-        var kept = _board.Cards.Where(c => !ids.Contains(c.Id)).ToList();
-        _board = _board with { Cards = [.. kept, .. fresh.Values], Graphs = graphs };
-        Arrange();
+        _board = _board with
+        {
+            Slots = [.. _board.Slots.Where(s => !ids.Contains(s.Id)), .. cards.Select(c => c.Slot)],
+            Cards = _board.Cards.Values.Where(c => !ids.Contains(c.Id)).Concat(cards).ToDictionary(c => c.Id),
+            Graphs = graphs,
+        };
+        await ArrangeAsync();
         Watch();
     }
 

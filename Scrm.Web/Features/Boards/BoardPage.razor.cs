@@ -17,9 +17,6 @@ namespace Scrm.Web.Features.Boards;
 /// </summary>
 public partial class BoardPage
 {
-    /// <summary>How many cards a column (or a lane's cell) shows before "显示更多".</summary>
-    public const int PageSize = 50;
-
     private const string MineKey = "mine";
 
     private BoardView? _board;
@@ -115,64 +112,76 @@ public partial class BoardPage
         _board = RequestedKey is { } key ? await Boards.GetAsync(_user!, key, _filter) : null;
         _notFound = _board is null;
         _breadcrumbs = [new(L["Nav.Tickets"], "tickets"), new(L["Nav.Boards"], "boards"), new(_board is null ? "" : BoardTitle, null, disabled: true)];
-        Arrange();
+        await ArrangeAsync();
     }
 
-    /// <summary>Groups the cards into columns and lanes, keeping each cell to the cards it shows.</summary>
-    private void Arrange()
+    /// <summary>
+    /// Groups the board's tickets into columns and lanes and shows each cell's first cards. Only the shown tickets are
+    /// held as cards: one that comes into view (a card above it left, or "显示更多") is read then.
+    /// </summary>
+    private async Task ArrangeAsync()
     {
         if (_board is null)
         {
             return;
         }
 
-        // Most urgent first, then longest waiting: the query's order, kept when live refreshes add cards.
-        var cards = _board.Cards.Where(c => _filter.Bands.Count == 0 || (c.Sla is { } s && _filter.Bands.Contains(s.Band)))
-            .OrderBy(c => c.Urgency).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList();
-        var byColumn = cards.GroupBy(c => c.ColumnKey).ToDictionary(g => g.Key, g => g.Count());
+        var cells = BoardCells.Group(_board.Slots, _filter.Lanes);
+        var shown = BoardCells.Shown(cells, _shown).ToList();
+        var missing = shown.Where(s => !_board.Cards.ContainsKey(s.Id)).Select(s => s.Id).ToList();
+        if (missing.Count > 0)
+        {
+            var (found, graphs) = await Boards.CardsAsync(_user!, _board, _filter, missing);
+            var gone = missing.Except(found.Select(c => c.Id)).ToHashSet();
+            _board = _board with
+            {
+                // A ticket that changed since the board was read takes its new place; one that is gone leaves.
+                Slots = [.. _board.Slots.Where(s => !missing.Contains(s.Id)), .. found.Select(c => c.Slot)],
+                Cards = _board.Cards.Values.Concat(found).ToDictionary(c => c.Id),
+                Graphs = graphs,
+            };
+            if (gone.Count > 0 || found.Any(c => c.Slot != shown.First(s => s.Id == c.Id)))
+            {
+                await ArrangeAsync();
+                return;
+            }
+        }
+
+        var shownIds = shown.Select(s => s.Id).ToHashSet();
+        _board = _board with { Cards = _board.Cards.Values.Where(c => shownIds.Contains(c.Id)).ToDictionary(c => c.Id) };
+        _visible = [.. shown.Select(s => _board.Cards[s.Id])];
+        _hidden.Clear();
+        foreach (var (zone, slots) in cells)
+        {
+            _hidden[zone] = Math.Max(0, slots.Count - _shown.GetValueOrDefault(zone, BoardCells.PageSize));
+        }
+
+        var byColumn = _board.Slots.GroupBy(s => s.ColumnKey).ToDictionary(g => g.Key, g => g.Count());
         _columns = _board.Columns
             .Where(c => c.Kind is BoardColumnKind.Node or BoardColumnKind.Status or BoardColumnKind.Closed || byColumn.ContainsKey(c.Key)
                 || (c.Kind == BoardColumnKind.Waiting && _board.Graphs.Values.Any(g => g.Nodes.Any(n => n.Kind == Domain.Workflows.NodeKind.Timer))))
             .Select(c => new ColumnView(c, ColumnName(c), byColumn.GetValueOrDefault(c.Key), _board.Limits.GetValueOrDefault(c.Key)))
             .ToList();
-        _lanes = LanesOf(cards);
+        _lanes = LanesOf(_board.Slots);
         _zonesStale = true;
-        _visible = [];
-        _hidden.Clear();
-        foreach (var cell in cards.GroupBy(c => Zone(c.ColumnKey, LaneOf(c))))
-        {
-            var cellCards = ClosedLast(cell);
-            var take = _shown.GetValueOrDefault(cell.Key, PageSize);
-            _visible.AddRange(cellCards.Take(take));
-            _hidden[cell.Key] = Math.Max(0, cellCards.Count - take);
-        }
     }
 
-    // The closed column shows the most recently finished first; the others the query's order (urgent, then oldest).
-    private static List<BoardCard> ClosedLast(IGrouping<string, BoardCard> cell) =>
-        cell.First().ColumnKey == BoardLayout.ClosedKey ? [.. cell.OrderByDescending(c => c.UpdatedAt)] : [.. cell];
-
-    private List<LaneView> LanesOf(List<BoardCard> cards)
+    private List<LaneView> LanesOf(IReadOnlyList<BoardSlot> slots)
     {
         var lanes = _filter.Lanes switch
         {
-            BoardLanes.Assignee => cards.GroupBy(c => c.AssigneeId ?? "").OrderBy(g => g.Key.Length == 0).ThenBy(g => g.First().AssigneeName)
+            BoardLanes.Assignee => slots.GroupBy(s => s.AssigneeId ?? "").OrderBy(g => g.Key.Length == 0).ThenBy(g => g.First().AssigneeName)
                 .Select(g => (Key: g.Key, Name: g.First().AssigneeName ?? L["Ticket.Unassigned"].Value, Count: g.Count())).ToList(),
-            BoardLanes.Urgency => Enum.GetValues<Urgency>().Select(u => (Key: u.ToString(), Name: L[$"Urgency.{u}"].Value, Count: cards.Count(c => c.Urgency == u)))
+            BoardLanes.Urgency => Enum.GetValues<Urgency>().Select(u => (Key: u.ToString(), Name: L[$"Urgency.{u}"].Value, Count: slots.Count(s => s.Urgency == u)))
                 .ToList(),
-            _ => [(Key: (string?)null, Name: "", Count: cards.Count)!],
+            _ => [(Key: (string?)null, Name: "", Count: slots.Count)!],
         };
         return lanes.Select((l, i) => new LaneView(l.Key, l.Name, l.Count, i == 0)).ToList();
     }
 
-    private string? LaneOf(BoardCard card) => _filter.Lanes switch
-    {
-        BoardLanes.Assignee => card.AssigneeId ?? "",
-        BoardLanes.Urgency => card.Urgency.ToString(),
-        _ => null,
-    };
+    private string? LaneOf(BoardCard card) => BoardCells.LaneOf(_filter.Lanes, card.AssigneeId, card.Urgency);
 
-    private static string Zone(string column, string? lane) => lane is null ? column : $"{column}|{lane}";
+    private static string Zone(string column, string? lane) => BoardCells.Zone(column, lane);
 
     private bool InZone(BoardCard card, string zone) => Zone(card.ColumnKey, LaneOf(card)) == zone;
 
@@ -183,10 +192,10 @@ public partial class BoardPage
         _ => L[$"BoardColumn.{column.Kind}"],
     };
 
-    private void ShowMore(string zone)
+    private Task ShowMoreAsync(string zone)
     {
-        _shown[zone] = _shown.GetValueOrDefault(zone, PageSize) + PageSize;
-        Arrange();
+        _shown[zone] = _shown.GetValueOrDefault(zone, BoardCells.PageSize) + BoardCells.PageSize;
+        return ArrangeAsync();
     }
 
     private Task ApplyFilterAsync(BoardFilter filter)

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Scrm.Data;
 using Scrm.Domain.Common;
@@ -9,8 +8,9 @@ using Scrm.Web.Shared;
 namespace Scrm.Web.Features.Boards;
 
 /// <summary>
-/// The board's one card query: the tickets of the board in the actor's region scope that match the filter, as a
-/// projection (no tracking, customer and assignee names joined in SQL, no per-card query). Public for the benchmark.
+/// The board's queries: every ticket of the board in the actor's region scope that matches the filter, as light slots
+/// (what places, counts and orders them), and the full cards of the few it shows. Projections only: no tracking,
+/// names joined in SQL, no per-card query. Public for the benchmark.
 /// </summary>
 public static class BoardQuery
 {
@@ -19,21 +19,23 @@ public static class BoardQuery
     /// <param name="ClosedSince">Finished tickets updated before this are off the board.</param>
     public sealed record Scope(BoardKey Key, string UserId, RegionScope Regions, IReadOnlyCollection<string> EndNodeIds, DateTime ClosedSince);
 
+    /// <summary>Every ticket on the board, as slots (not yet placed in columns).</summary>
+    public static Task<List<BoardSlot>> SlotsAsync(ScrmDbContext db, Scope scope, BoardFilter filter, CancellationToken ct = default) =>
+        Filter(db, Select(db, scope), scope, filter)
+            .Select(t => new BoardSlot(t.Id, t.Urgency, t.Status, t.AssigneeId,
+                db.UserProfiles.Where(u => u.Id == t.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
+                t.WorkflowId, t.CurrentNodeId, t.CreatedAt, t.UpdatedAt))
+            .ToListAsync(ct);
+
     /// <summary>
-    /// The cards, most urgent first and then longest waiting. With <paramref name="onlyIds"/>, just those tickets (a live
-    /// refresh): a ticket missing from the answer no longer belongs on the board.
+    /// The cards of these tickets (not yet placed in columns). A ticket missing from the answer is not on the board (any
+    /// more): it moved out of the filter, the scope or the template.
     /// </summary>
-    public static async Task<List<BoardCard>> RunAsync(ScrmDbContext db, Scope scope, BoardFilter filter, IReadOnlyCollection<long>? onlyIds = null,
+    public static Task<List<BoardCard>> CardsAsync(ScrmDbContext db, Scope scope, BoardFilter filter, IReadOnlyCollection<long> ids,
         CancellationToken ct = default)
     {
-        var tickets = Filter(db, Select(db, scope), scope, filter);
-        if (onlyIds is not null)
-        {
-            var ids = onlyIds.ToList();
-            tickets = tickets.Where(t => ids.Contains(t.Id));
-        }
-
-        return await tickets.OrderBy(UrgencyRank).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id)
+        var wanted = ids.ToList();
+        return Filter(db, Select(db, scope), scope, filter).Where(t => wanted.Contains(t.Id))
             .Select(t => new BoardCard(t.Id, t.Number, t.Title, t.Urgency, t.Status, t.TemplateId,
                 db.Customers.Where(c => c.Id == t.CustomerId).Select(c => c.Name).FirstOrDefault(),
                 t.AssigneeId,
@@ -107,10 +109,6 @@ public static class BoardQuery
 
         return tickets;
     }
-
-    /// <summary>Urgencies are stored as text; this CASE (run by the database) puts 紧急 first.</summary>
-    private static readonly Expression<Func<Ticket, int>> UrgencyRank = t =>
-        t.Urgency == Urgency.Urgent ? 0 : t.Urgency == Urgency.High ? 1 : t.Urgency == Urgency.Normal ? 2 : 3;
 
     /// <summary>The closed column's cut-off for <paramref name="time"/>'s now.</summary>
     public static DateTime ClosedSinceAt(TimeProvider time) => time.GetUtcNow().UtcDateTime - Domain.Boards.BoardLayout.ClosedWindow;

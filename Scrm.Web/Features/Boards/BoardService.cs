@@ -56,19 +56,30 @@ public sealed class BoardService(UnitOfWork work, WorkflowVersionCache workflows
 
             var columns = graph is null ? BoardLayout.ForStatuses() : BoardLayout.ForWorkflow(graph);
             var scope = await ScopeAsync(db, actor, key, graph, token);
-            var cards = await BoardQuery.RunAsync(db, scope, filter, ct: token);
-            var graphs = await GraphsAsync(db, cards, token);
+            var found = await BoardQuery.SlotsAsync(db, scope, filter, token);
+            var graphs = await GraphsAsync(db, found.Select(s => s.WorkflowId), new Dictionary<long, WorkflowGraph>(), token);
+            var place = Placer(graph, columns, graphs);
+            var slots = found.Select(s => s with { ColumnKey = place(s.WorkflowId, s.NodeId, s.Status) }).ToList();
+            if (filter.Bands.Count > 0)
+            {
+                // A band is a clock reading, not a column: this filter needs every ticket's SLA, the others none.
+                var states = await sla.GoverningAsync(db, slots.Select(s => s.Id).ToList(), token);
+                slots = slots.Where(s => states.TryGetValue(s.Id, out var state) && filter.Bands.Contains(state.Band)).ToList();
+            }
+
+            var shown = BoardCells.Shown(BoardCells.Group(slots, filter.Lanes), new Dictionary<string, int>()).Select(s => s.Id).ToList();
+            var cards = await CardsOfAsync(db, scope, filter, shown, place, token);
             var limits = key.TemplateId is { } id
                 ? await db.BoardColumnLimits.AsNoTracking().Where(l => l.TemplateId == id)
                     .ToDictionaryAsync(l => l.ColumnKey, l => new ColumnLimit(l.Limit, l.Version), token)
                 : [];
-            return new BoardView(key, title, graph is not null, columns, limits, await WithSlaAsync(db, Place(cards, graph, columns, graphs), token), graphs);
+            return new BoardView(key, title, graph is not null, columns, limits, slots, cards.ToDictionary(c => c.Id), graphs);
         }, ct);
     }
 
     /// <summary>
-    /// Just these tickets as the board would show them now (a live refresh): a ticket missing from the answer has left
-    /// the board (moved out of the filter, scope or template). The board's graphs are extended with any new version.
+    /// These tickets' cards as the board would show them now (a live refresh, or more of a column): a ticket missing
+    /// from the answer is not on the board. The board's graphs are extended with any version new to it.
     /// </summary>
     public Task<(IReadOnlyList<BoardCard> Cards, IReadOnlyDictionary<long, WorkflowGraph> Graphs)> CardsAsync(Actor actor, BoardView board,
         BoardFilter filter, IReadOnlyCollection<long> ids, CancellationToken ct = default)
@@ -78,14 +89,11 @@ public sealed class BoardService(UnitOfWork work, WorkflowVersionCache workflows
         {
             var graph = board.Key.TemplateId is { } templateId && board.HasWorkflow ? await CurrentGraphAsync(db, templateId, token) : null;
             var scope = await ScopeAsync(db, actor, board.Key, graph, token);
-            var cards = await BoardQuery.RunAsync(db, scope, filter, ids, token);
-            var graphs = new Dictionary<long, WorkflowGraph>(board.Graphs);
-            foreach (var (id, known) in await GraphsAsync(db, cards.Where(c => c.WorkflowId is { } w && !graphs.ContainsKey(w)).ToList(), token))
-            {
-                graphs[id] = known;
-            }
-
-            return (await WithSlaAsync(db, Place(cards, graph, board.Columns, graphs), token), graphs);
+            var found = await BoardQuery.CardsAsync(db, scope, filter, ids, token);
+            var graphs = await GraphsAsync(db, found.Select(c => c.WorkflowId), board.Graphs, token);
+            var place = Placer(graph, board.Columns, graphs);
+            var cards = await WithSlaAsync(db, found.Select(c => c with { ColumnKey = place(c.WorkflowId, c.NodeId, c.Status) }), token);
+            return (filter.Bands.Count == 0 ? cards : cards.Where(c => c.Sla is { } s && filter.Bands.Contains(s.Band)).ToList(), graphs);
         }, ct);
     }
 
@@ -144,10 +152,12 @@ public sealed class BoardService(UnitOfWork work, WorkflowVersionCache workflows
         return id is { } versionId ? (await workflows.GetAsync(db, versionId, ct))?.Graph : null;
     }
 
-    private async Task<Dictionary<long, WorkflowGraph>> GraphsAsync(ScrmDbContext db, IReadOnlyList<BoardCard> cards, CancellationToken ct)
+    /// <summary><paramref name="known"/> plus the versions among <paramref name="versionIds"/> it lacks (through the cache).</summary>
+    private async Task<Dictionary<long, WorkflowGraph>> GraphsAsync(ScrmDbContext db, IEnumerable<long?> versionIds,
+        IReadOnlyDictionary<long, WorkflowGraph> known, CancellationToken ct)
     {
-        var graphs = new Dictionary<long, WorkflowGraph>();
-        foreach (var id in cards.Where(c => c.WorkflowId is not null).Select(c => c.WorkflowId!.Value).Distinct())
+        var graphs = new Dictionary<long, WorkflowGraph>(known);
+        foreach (var id in versionIds.OfType<long>().Distinct().Where(id => !graphs.ContainsKey(id)).ToList())
         {
             if (await workflows.GetAsync(db, id, ct) is { } version)
             {
@@ -164,26 +174,32 @@ public sealed class BoardService(UnitOfWork work, WorkflowVersionCache workflows
         return new BoardQuery.Scope(key, actor.UserId, await RegionScope.ForAsync(db, actor, ct), ends, BoardQuery.ClosedSinceAt(time));
     }
 
-    private async Task<List<BoardCard>> WithSlaAsync(ScrmDbContext db, List<BoardCard> cards, CancellationToken ct)
+    private async Task<List<BoardCard>> CardsOfAsync(ScrmDbContext db, BoardQuery.Scope scope, BoardFilter filter, List<long> ids,
+        Func<long?, string?, TicketStatus, string> place, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await WithSlaAsync(db, (await BoardQuery.CardsAsync(db, scope, filter, ids, ct))
+            .Select(c => c with { ColumnKey = place(c.WorkflowId, c.NodeId, c.Status) }), ct);
+
+    private async Task<List<BoardCard>> WithSlaAsync(ScrmDbContext db, IEnumerable<BoardCard> found, CancellationToken ct)
     {
+        var cards = found.ToList();
         var states = await sla.GoverningAsync(db, cards.Select(c => c.Id).ToList(), ct);
         return cards.Select(c => c with { Sla = states.GetValueOrDefault(c.Id) }).ToList();
     }
 
-    /// <summary>Puts each card in its column: a template's workflow board by node, the others by status.</summary>
-    private static List<BoardCard> Place(IEnumerable<BoardCard> cards, WorkflowGraph? graph, IReadOnlyList<BoardColumnDef> columns,
+    /// <summary>
+    /// Where a ticket goes (from its version, node and status): a template's workflow board by node, the others by status.
+    /// The ticket's own version names the kind of node it rests at; the board's columns are the current version's.
+    /// </summary>
+    private static Func<long?, string?, TicketStatus, string> Placer(WorkflowGraph? graph, IReadOnlyList<BoardColumnDef> columns,
         Dictionary<long, WorkflowGraph> graphs)
     {
         if (graph is null)
         {
-            return cards.Select(c => c with { ColumnKey = BoardLayout.ColumnOf(c.Status) }).ToList();
+            return (_, _, status) => BoardLayout.ColumnOf(status);
         }
 
         var nodeColumns = columns.Where(c => c.Kind == BoardColumnKind.Node).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        return cards.Select(c => c with
-        {
-            // The ticket's own version names the kind of node it rests at; the board's columns are the current version's.
-            ColumnKey = BoardLayout.ColumnOf(c.WorkflowId is { } w && graphs.TryGetValue(w, out var own) ? own : graph, nodeColumns, c.NodeId, c.Status),
-        }).ToList();
+        return (workflowId, nodeId, status) =>
+            BoardLayout.ColumnOf(workflowId is { } w && graphs.TryGetValue(w, out var own) ? own : graph, nodeColumns, nodeId, status);
     }
 }

@@ -22,6 +22,7 @@ public sealed partial class WorkflowDesignerPage
     private bool _fitted;
     private bool _remeasurePorts;
     private int _measured;
+    private bool _disposed;
 
     private void InitDiagram()
     {

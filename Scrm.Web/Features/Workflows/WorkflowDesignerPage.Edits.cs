@@ -147,6 +147,7 @@ public sealed partial class WorkflowDesignerPage
 
     private void DisposeDiagram()
     {
+        _disposed = true;
         _diagram.SelectionChanged -= OnSelectionChanged;
         _diagram.Changed -= OnDiagramChanged;
         _diagram.ContainerChanged -= OnContainerChanged;

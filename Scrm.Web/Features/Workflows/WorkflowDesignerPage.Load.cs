@@ -12,6 +12,12 @@ public sealed partial class WorkflowDesignerPage
         {
             _remeasurePorts = false;
             await Task.Delay(100); // the nodes' own renders follow the page's
+            if (_disposed)
+            {
+                // The user left meanwhile: a port measured now would call a browser that is gone.
+                return;
+            }
+
             foreach (var node in _diagram.Nodes)
             {
                 node.ReinitializePorts();
