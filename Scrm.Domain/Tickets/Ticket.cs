@@ -55,6 +55,7 @@ public sealed partial class Ticket : AggregateRoot
         ticket.Status = ticket.AssigneeId is null ? TicketStatus.New : TicketStatus.Assigned;
         // Taking the call and dispatching it at once is the first response.
         ticket.FirstRespondedAt = ticket.AssigneeId is null ? null : now;
+        ticket.AssignedAt = ticket.FirstRespondedAt;
         ticket.ApplyFields(template, values);
         ticket.Raise(new TicketCreated(ticket));
         if (ticket.AssigneeId is not null)
@@ -89,6 +90,7 @@ public sealed partial class Ticket : AggregateRoot
         if (AssigneeId != previousAssignee)
         {
             Raise(new TicketAssigned(this, previousAssignee, AssigneeId));
+            AssignedAt = AssigneeId is null ? null : time.GetUtcNow().UtcDateTime;
             if (AssigneeId is not null)
             {
                 RecordResponse(time.GetUtcNow().UtcDateTime);

@@ -265,6 +265,29 @@ public sealed class TicketTests
         Assert.Null(ticket.AssigneeId);
     }
 
+    [Fact]
+    public void AssignedAt_IsWhenTheCurrentAssigneeGotTheTicket()
+    {
+        var builder = new TicketBuilder().AssignedTo("tech-1");
+        var ticket = builder.Build();
+        var created = new DateTime(2026, 11, 25, 2, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(created, ticket.AssignedAt);
+
+        builder.Time.Advance(TimeSpan.FromHours(1));
+        ticket.Edit(builder.Template, builder.Details with { Title = "Still jams" }, Raw(), builder.Time);
+        Assert.Equal(created, ticket.AssignedAt);
+
+        ticket.Edit(builder.Template, builder.Details with { Title = "Still jams", AssigneeId = "tech-2" }, Raw(), builder.Time);
+        Assert.Equal(created.AddHours(1), ticket.AssignedAt);
+
+        ticket.Edit(builder.Template, builder.Details with { Title = "Still jams", AssigneeId = null }, Raw(), builder.Time);
+        Assert.Null(ticket.AssignedAt);
+
+        builder.Time.Advance(TimeSpan.FromHours(1));
+        ticket.AssignByRule("tech-3", "轮流", builder.Time);
+        Assert.Equal(created.AddHours(2), ticket.AssignedAt);
+    }
+
     [Theory]
     [InlineData(TicketStatus.Closed)]
     [InlineData(TicketStatus.Cancelled)]

@@ -18,13 +18,13 @@ internal static class AssignmentCandidates
         var ids = people.Select(p => p.Id).ToList();
         var held = await db.Tickets.AsNoTracking().Where(t => t.AssigneeId != null && ids.Contains(t.AssigneeId))
             .GroupBy(t => t.AssigneeId!)
-            .Select(g => new { UserId = g.Key, Open = g.Count(t => !NotLoad.Contains(t.Status)), Newest = g.Max(t => (DateTime?)t.CreatedAt) })
+            .Select(g => new { UserId = g.Key, Open = g.Count(t => !NotLoad.Contains(t.Status)), Newest = g.Max(t => t.AssignedAt) })
             .ToDictionaryAsync(x => x.UserId, ct);
         var pending = UnsavedLoad(db);
         return people.Select(p => new AssignmentCandidate(p.Id, p.DisplayName, p.IsActive,
                 p.Regions.Select(r => r.RegionId).ToHashSet(), p.Skills.Select(s => s.SkillTagId).ToHashSet(),
                 (held.GetValueOrDefault(p.Id)?.Open ?? 0) + pending.GetValueOrDefault(p.Id),
-                // When they last got a ticket, as the creation time of the newest ticket they hold: no extra bookkeeping.
+                // When they last got a ticket they still hold.
                 held.GetValueOrDefault(p.Id)?.Newest))
             .ToList();
     }
