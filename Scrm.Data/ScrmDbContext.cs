@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Scrm.Data.Auditing;
 using Scrm.Data.Changes;
@@ -73,6 +74,25 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     /// audit rows. After commit the change feed hears what changed.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null || !MayBeginTransaction())
+        {
+            return await SaveThroughPipelineAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The handlers read and write in the save's own transaction: what they read (a rule's turn, a technician's load)
+        // cannot change under them before the commit, and the change feed hears of the save when it commits.
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var written = await SaveThroughPipelineAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    // A retrying execution strategy (SQL Server) allows a transaction only inside its own run, as UnitOfWork makes.
+    private bool MayBeginTransaction() =>
+        ExecutionStrategy.Current is not null || !Database.CreateExecutionStrategy().RetriesOnFailure;
+
+    private async Task<int> SaveThroughPipelineAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         if (Database.CurrentTransaction is null)
         {

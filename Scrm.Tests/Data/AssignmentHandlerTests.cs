@@ -97,6 +97,27 @@ public sealed class AssignmentHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoTicketsEnteringTheNodeAtOnce_BothMove_AndGetTheTwoTurns()
+    {
+        await PublishInstallationWithAutoAssignAtDispatchAsync();
+        var group = new[] { await UserIdAsync("tech3"), await UserIdAsync("tech4") };
+        await _host.Services.GetRequiredService<AssignmentService>().CreateAsync(await _host.ActorAsync("admin"), await TemplateIdAsync("安装工单"),
+            new AssignmentRuleRequest { Name = "派单 · 湖州轮流", NodeId = "dispatch", Strategy = AssignmentStrategy.RoundRobin, GroupUserIds = group }, Ct);
+        var ids = new List<long>();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var form = await InstallFormAsync("湖州");
+            form.AssigneeId = await UserIdAsync("tech4");
+            ids.Add((await _host.Tickets.CreateAsync(await _host.ActorAsync("agent"), form, Ct)).Id);
+        }
+
+        // Neither press is refused as a conflict: the second waits for the first's turn and takes the next one.
+        await Task.WhenAll(ids.Select(id => Task.Run(() => _host.PressAsync(id, "accept->dispatch"), Ct)));
+
+        Assert.Equal(["吴刚", "郑海"], (await Task.WhenAll(ids.Select(AssigneeAsync))).Order());
+    }
+
+    [Fact]
     public async Task NobodyEligible_LeavesTheTicketUnassigned_AndTellsTheRegionsSupervisorsOnce()
     {
         // 上海's one technician, 赵强, is not in the turn group, and the fallback rule for the rest of the region is removed.

@@ -17,10 +17,10 @@ namespace Scrm.Web.Shared;
 /// </code>
 /// <para>
 /// Why coalesce: one command can publish several changes and a workflow step can publish a burst; re-querying and
-/// re-rendering a circuit for each would flood the database and the socket. The first matching change starts a
-/// <see cref="DefaultDelay"/> wait; everything that arrives meanwhile is folded into the one refresh at its end.
-/// Changes arriving while a refresh runs schedule exactly one more, so the view never misses the last change, and
-/// refreshes never overlap.
+/// re-rendering a circuit for each would flood the database and the socket. A change after a quiet spell refreshes at
+/// once (a user waits for it); refreshes then start at most once per <see cref="DefaultDelay"/>, and everything that
+/// arrives meanwhile is folded into the next one. Changes arriving while a refresh runs schedule exactly one more, so
+/// the view never misses the last change, and refreshes never overlap.
 /// </para>
 /// <para>
 /// The feed calls subscribers on the publishing thread, so the filter must be cheap and must not touch component
@@ -30,17 +30,19 @@ namespace Scrm.Web.Shared;
 /// </remarks>
 public sealed class LiveChanges : IDisposable
 {
-    /// <summary>How long a burst is collected before the refresh: at most about three refreshes a second.</summary>
+    /// <summary>The least time between the starts of two refreshes: at most about three a second.</summary>
     public static readonly TimeSpan DefaultDelay = TimeSpan.FromMilliseconds(300);
 
     private readonly Func<Change, bool> _filter;
     private readonly Func<Task> _refresh;
+    private readonly TimeProvider _time;
     private readonly TimeSpan _delay;
     private readonly ILogger? _logger;
     private readonly Lock _lock = new();
     private readonly ITimer _timer;
     private IDisposable? _subscription;
     private State _state;
+    private DateTimeOffset _nextStart = DateTimeOffset.MinValue;
 
     private enum State { Idle, Scheduled, Running, RunningAndDirty, Disposed }
 
@@ -48,6 +50,7 @@ public sealed class LiveChanges : IDisposable
     {
         _filter = filter;
         _refresh = refresh;
+        _time = time;
         _delay = delay;
         _logger = logger;
         _timer = time.CreateTimer(_ => _ = RunAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -103,15 +106,30 @@ public sealed class LiveChanges : IDisposable
             {
                 case State.Idle:
                     _state = State.Scheduled;
-                    _timer.Change(_delay, Timeout.InfiniteTimeSpan);
                     break;
                 case State.Running:
                     _state = State.RunningAndDirty;
-                    break;
+                    return;
                 default:
                     // Already scheduled, already dirty, or disposed: this change is covered or unwanted.
-                    break;
+                    return;
             }
+        }
+
+        // Outside the lock: a timer due now may run its callback on this thread.
+        Schedule();
+    }
+
+    private void Schedule()
+    {
+        var wait = _nextStart - _time.GetUtcNow();
+        try
+        {
+            _timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed meanwhile (the view closed): nothing left to refresh.
         }
     }
 
@@ -125,6 +143,7 @@ public sealed class LiveChanges : IDisposable
             }
 
             _state = State.Running;
+            _nextStart = _time.GetUtcNow() + _delay;
         }
 
         try
@@ -137,17 +156,23 @@ public sealed class LiveChanges : IDisposable
             _logger?.LogError(ex, "A live refresh failed.");
         }
 
+        bool again;
         lock (_lock)
         {
-            if (_state == State.RunningAndDirty)
+            again = _state == State.RunningAndDirty;
+            if (again)
             {
                 _state = State.Scheduled;
-                _timer.Change(_delay, Timeout.InfiniteTimeSpan);
             }
             else if (_state == State.Running)
             {
                 _state = State.Idle;
             }
+        }
+
+        if (again)
+        {
+            Schedule();
         }
     }
 }

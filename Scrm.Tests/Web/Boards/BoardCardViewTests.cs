@@ -47,6 +47,19 @@ public sealed class BoardCardViewTests : ScrmComponentTest
         Assert.Empty(cut.FindAll("[data-testid=sla-bar], [data-testid=sla-badge]"));
     }
 
+    [Fact]
+    public void ACardReadAgainUnchanged_DoesNotRenderAgain()
+    {
+        var cut = Render<BoardCardView>(p => p.Add(c => c.Card, Card(Urgency.Normal, null)));
+
+        cut.Render(p => p.Add(c => c.Card, Card(Urgency.Normal, null)));
+        Assert.Equal(1, cut.RenderCount);
+
+        cut.Render(p => p.Add(c => c.Card, Card(Urgency.Normal, null) with { Title = "移机" }));
+        Assert.Equal(2, cut.RenderCount);
+        Assert.Equal("移机", cut.Find("[data-testid=board-card-title]").TextContent);
+    }
+
     private static BoardCard Card(Urgency urgency, SlaState? sla) =>
         new(1, "GD20261125-0001", "安装空调", urgency, TicketStatus.InProgress, 1, "钱建国", "u1", "赵强", null, null, null, 1,
             new DateTime(2026, 11, 25, 1, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 25, 2, 0, 0, DateTimeKind.Utc)) { Sla = sla };

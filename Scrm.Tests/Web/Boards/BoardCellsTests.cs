@@ -44,19 +44,19 @@ public sealed class BoardCellsTests
     [Fact]
     public void EachCell_ShowsOnePage_OrMoreWhereAsked()
     {
-        var slots = Enumerable.Range(1, 120).Select(i => Slot(i, "accept", Urgency.Normal, created: Monday.AddMinutes(i)))
-            .Concat(Enumerable.Range(201, 60).Select(i => Slot(i, "dispatch", Urgency.Normal, created: Monday.AddMinutes(i))))
+        var slots = Enumerable.Range(1, 50).Select(i => Slot(i, "accept", Urgency.Normal, created: Monday.AddMinutes(i)))
+            .Concat(Enumerable.Range(201, 30).Select(i => Slot(i, "dispatch", Urgency.Normal, created: Monday.AddMinutes(i))))
             .ToList();
         var cells = BoardCells.Group(slots, BoardLanes.None);
 
         var firstPage = BoardCells.Shown(cells, new Dictionary<string, int>()).ToList();
-        var more = BoardCells.Shown(cells, new Dictionary<string, int> { ["accept"] = 100 }).ToList();
+        var more = BoardCells.Shown(cells, new Dictionary<string, int> { ["accept"] = 40 }).ToList();
 
-        Assert.Equal(100, firstPage.Count);
-        Assert.Equal(50, firstPage.Count(s => s.ColumnKey == "accept"));
-        Assert.Equal(50L, firstPage.Where(s => s.ColumnKey == "accept").Max(s => s.Id));
-        Assert.Equal(150, more.Count);
-        Assert.Equal(100L, more.Where(s => s.ColumnKey == "accept").Max(s => s.Id));
+        Assert.Equal(40, firstPage.Count);
+        Assert.Equal(20, firstPage.Count(s => s.ColumnKey == "accept"));
+        Assert.Equal(20L, firstPage.Where(s => s.ColumnKey == "accept").Max(s => s.Id));
+        Assert.Equal(60, more.Count);
+        Assert.Equal(40L, more.Where(s => s.ColumnKey == "accept").Max(s => s.Id));
     }
 
     [Fact]

@@ -75,22 +75,22 @@ public sealed class BoardPageTests : ScrmComponentTest
     public async Task BigColumn_ShowsOnePage_HoldsOnlyThoseCards_AndShowsMoreOnRequest()
     {
         var (templateId, ticketId) = await TicketAtAsync("accept");
-        var total = await CopiesAtTheSameStepAsync(ticketId, 69);
+        var total = await CopiesAtTheSameStepAsync(ticketId, 29);
         var cut = RenderBoard(templateId);
 
         var column = "[data-column-key=accept]";
-        Assert.Equal(50, cut.FindAll($"{column} [data-testid=board-card]").Count);
+        Assert.Equal(20, cut.FindAll($"{column} [data-testid=board-card]").Count);
         Assert.Equal(total.ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find($"{column} [data-testid=column-count]").TextContent);
-        Assert.Equal($"Show more ({total - 50} more)", cut.Find($"{column} [data-testid=show-more]").TextContent);
+        Assert.Equal($"Show more ({total - 20} more)", cut.Find($"{column} [data-testid=show-more]").TextContent);
 
         var board = await Services.GetRequiredService<BoardService>().GetAsync(await TestApp.ActorAsync(Services, "agent"), new BoardKey(templateId), new BoardFilter(), Xunit.TestContext.Current.CancellationToken);
         Assert.Equal(total, board!.Slots.Count(s => s.ColumnKey == "accept"));
-        Assert.Equal(50, board.Cards.Values.Count(c => c.ColumnKey == "accept"));
+        Assert.Equal(20, board.Cards.Values.Count(c => c.ColumnKey == "accept"));
 
         // A shown card leaves: the first hidden one comes into view.
         await cut.InvokeAsync(() => cut.Instance.DropAsync(ticketId, "dispatch"));
-        cut.WaitForAssertion(() => Assert.Equal($"Show more ({total - 51} more)", cut.Find($"{column} [data-testid=show-more]").TextContent));
-        Assert.Equal(50, cut.FindAll($"{column} [data-testid=board-card]").Count);
+        cut.WaitForAssertion(() => Assert.Equal($"Show more ({total - 21} more)", cut.Find($"{column} [data-testid=show-more]").TextContent));
+        Assert.Equal(20, cut.FindAll($"{column} [data-testid=board-card]").Count);
         Assert.Equal((total - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find($"{column} [data-testid=column-count]").TextContent);
 
         cut.Find($"{column} [data-testid=show-more]").Click();

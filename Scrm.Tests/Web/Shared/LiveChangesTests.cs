@@ -5,7 +5,10 @@ using Xunit;
 
 namespace Scrm.Tests.Web.Shared;
 
-/// <summary>Bursts of changes fold into one refresh after the delay; only matching changes count; dispose stops it.</summary>
+/// <summary>
+/// A change after a quiet spell refreshes at once; the rest of a burst folds into one more refresh a delay after the
+/// first started; only matching changes count; dispose stops it.
+/// </summary>
 public sealed class LiveChangesTests
 {
     private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(300);
@@ -23,7 +26,7 @@ public sealed class LiveChangesTests
     private static Change ForMe(long id) => new(ChangeKinds.Notification, id, 1, ["NotificationCreated"], "system", "System") { RecipientId = "me" };
 
     [Fact]
-    public void TenChangesAtOnce_RefreshOnce_AfterTheDelay()
+    public void TenChangesAtOnce_RefreshAtOnce_ThenOnceMoreAfterTheDelay()
     {
         using var live = Subscribe();
 
@@ -32,12 +35,25 @@ public sealed class LiveChangesTests
             _feed.Publish([ForMe(i)]);
         }
 
+        Assert.Equal(1, _refreshes);
         _time.Advance(TimeSpan.FromMilliseconds(299));
-        Assert.Equal(0, _refreshes);
+        Assert.Equal(1, _refreshes);
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal(1, _refreshes);
+        Assert.Equal(2, _refreshes);
         _time.Advance(TimeSpan.FromSeconds(5));
-        Assert.Equal(1, _refreshes);
+        Assert.Equal(2, _refreshes);
+    }
+
+    [Fact]
+    public void AChangeAfterAQuietSpell_RefreshesAtOnce()
+    {
+        using var live = Subscribe();
+        _feed.Publish([ForMe(1)]);
+        _time.Advance(TimeSpan.FromSeconds(2));
+
+        _feed.Publish([ForMe(2)]);
+
+        Assert.Equal(2, _refreshes);
     }
 
     [Fact]
@@ -63,7 +79,6 @@ public sealed class LiveChangesTests
         });
 
         _feed.Publish([ForMe(1)]);
-        _time.Advance(Delay);
         Assert.Equal(1, started);
 
         _feed.Publish([ForMe(2)]);
@@ -72,6 +87,7 @@ public sealed class LiveChangesTests
         Assert.Equal(1, started); // the first refresh has not finished: no second one beside it
 
         running.SetResult();
+        Assert.Equal(2, started);
         _time.Advance(Delay);
         Assert.Equal(2, started);
     }
@@ -83,12 +99,13 @@ public sealed class LiveChangesTests
         Assert.Equal(1, _feed.SubscriberCount);
 
         _feed.Publish([ForMe(1)]);
+        _feed.Publish([ForMe(2)]); // waits for the delay
         live.Dispose();
         _time.Advance(TimeSpan.FromSeconds(1));
-        _feed.Publish([ForMe(2)]);
+        _feed.Publish([ForMe(3)]);
         _time.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.Equal(0, _refreshes);
+        Assert.Equal(1, _refreshes);
         Assert.Equal(0, _feed.SubscriberCount);
     }
 

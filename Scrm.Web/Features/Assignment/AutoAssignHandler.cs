@@ -69,11 +69,10 @@ public sealed class AutoAssignHandler(WorkflowVersionCache workflows, TimeProvid
     }
 
     /// <summary>
-    /// Two tickets created at once must not both read the same load or round-robin turn. A write to the rules' rows takes
-    /// their lock for the rest of the caller's transaction (ticket creation runs in one), so the second waits and then reads
-    /// what the first committed. The write changes nothing, so an admin editing a rule is not disturbed. Without a caller's
-    /// transaction a round-robin pick is still safe: it changes the rule, and its version check refuses the second save.
-    /// Rules this save already holds (an import creating many tickets) are locked already and hold their new turn.
+    /// Two tickets created or moved at once must not both read the same load or round-robin turn. A write to the rules'
+    /// rows takes their lock for the rest of the save's transaction (the save pipeline runs its handlers in one), so the
+    /// second waits and then reads what the first committed. The write changes nothing, so an admin editing a rule is not
+    /// disturbed. Rules this save already holds (an import creating many tickets) are locked already and hold their new turn.
     /// </summary>
     private static async Task LockAsync(ScrmDbContext db, IQueryable<AssignmentRule> rules, long templateId, string? nodeId, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace Scrm.Web.Features.Boards;
 public static class BoardCells
 {
     /// <summary>How many cards a cell shows before "显示更多", and how many more each press adds.</summary>
-    public const int PageSize = 50;
+    public const int PageSize = 20;
 
     public static string Zone(string column, string? lane) => lane is null ? column : $"{column}|{lane}";
 
