@@ -1,11 +1,19 @@
 using BenchmarkDotNet.Running;
 using Scrm.Benchmarks;
+using Scrm.Benchmarks.Live;
 
 // dotnet run -c Release --project Scrm.Benchmarks -- --filter '*'     (the benchmarks)
 // dotnet run -c Release --project Scrm.Benchmarks -- --explain        (SQL and query plans, no timing)
+// dotnet run -c Release --project Scrm.Benchmarks -- boards-live      (the board in 20 Chromium pages; --tickets 5000)
 if (args.Contains("--explain"))
 {
     await QueryPlans.PrintAsync();
+    return;
+}
+
+if (args.FirstOrDefault() == "boards-live")
+{
+    await BoardsLive.RunAsync(BoardsLive.Options.Parse(args));
     return;
 }
 

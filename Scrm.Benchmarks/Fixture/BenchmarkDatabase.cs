@@ -80,7 +80,7 @@ public static class BenchmarkDatabase
         Execute(connection, "PRAGMA journal_mode = WAL;");
     }
 
-    private static string LatestMigration()
+    internal static string LatestMigration()
     {
         using var db = new SqliteScrmDbContext(Options(":memory:"));
         return db.Database.GetMigrations().Last();

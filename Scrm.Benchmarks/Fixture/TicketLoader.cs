@@ -134,7 +134,7 @@ public static class TicketLoader
     }
 
     /// <summary>The three required repair fields, the ones the rules then require, and sometimes a customer link: 3 to 5.</summary>
-    private static Dictionary<string, string?> RepairFields(Random random, Customer customer)
+    internal static Dictionary<string, string?> RepairFields(Random random, Customer customer)
     {
         var faults = Faults.Where(_ => random.Next(4) == 0).DefaultIfEmpty(Faults[random.Next(Faults.Length)]).ToList();
         var warranty = new[] { "在保", "过保", "延保" }[random.Next(3)];

@@ -3,12 +3,16 @@ using Scrm.Data.Changes;
 
 namespace Scrm.Benchmarks.Pipeline;
 
-/// <summary>One committed change published to 1,000 subscribers (open circuits), each doing the cheap filter a page does.</summary>
+/// <summary>
+/// One committed change published to 1,000 subscribers (open circuits), each doing the cheap filter a page does; and to
+/// 1,000 open boards, each doing the board's filter (BoardPage.Live: its template, or one of the 50–200 tickets it shows).
+/// </summary>
 [Config(typeof(BenchmarkConfig))]
 public class FanOutBenchmarks
 {
     private const int Subscribers = 1_000;
     private readonly InProcessChangeFeed _feed = new();
+    private readonly InProcessChangeFeed _boards = new();
     private readonly List<IDisposable> _subscriptions = [];
     private readonly IReadOnlyList<Change> _message = [new Change(ChangeKinds.Ticket, 4_242, 7, ["Status"], "agent-1", "张敏") { TemplateId = 2, RegionId = 11 }];
     private int _matched;
@@ -25,6 +29,16 @@ public class FanOutBenchmarks
                 ? _feed.Subscribe(changes => Matched(changes.Any(c => c.Kind == ChangeKinds.Ticket && c.Id == ticketId)))
                 : _feed.Subscribe(changes => Matched(changes.Any(c => c.TemplateId == 2 && c.RegionId == regionId))));
         }
+
+        var random = new Random(1000);
+        for (var i = 0; i < Subscribers; i++)
+        {
+            // A third of the boards show the changed ticket's template; each holds the ids of the cards it shows.
+            long templateId = 1 + (i % 3);
+            var shown = Enumerable.Range(0, random.Next(50, 201)).Select(_ => (long)random.Next(1, 10_000)).ToHashSet();
+            _subscriptions.Add(_boards.Subscribe(changes =>
+                Matched(changes.Any(c => c.Kind == ChangeKinds.Ticket && (c.TemplateId == templateId || shown.Contains(c.Id))))));
+        }
     }
 
     [GlobalCleanup]
@@ -34,6 +48,13 @@ public class FanOutBenchmarks
     public int Publish()
     {
         _feed.Publish(_message);
+        return _matched;
+    }
+
+    [Benchmark(Description = "Publish one change to 1,000 open boards")]
+    public int PublishToBoards()
+    {
+        _boards.Publish(_message);
         return _matched;
     }
 
