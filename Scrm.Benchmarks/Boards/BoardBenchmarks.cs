@@ -52,17 +52,20 @@ public class BoardBenchmarks
         _scope = _services.CreateAsyncScope();
         _boards = _scope.ServiceProvider.GetRequiredService<BoardService>();
         _board = await Board() ?? throw new InvalidOperationException("The repair board was not found.");
-        _changed = [_board.Cards.First(c => c.Status == Domain.Tickets.TicketStatus.InProgress).Id];
-        _cardIds = [.. _board.Cards.Select(c => c.Id)];
+        _changed = [_board.Cards.Values.First(c => c.Status == Domain.Tickets.TicketStatus.InProgress).Id];
+        _cardIds = [.. _board.Cards.Keys];
         var naive = await Naive();
-        if (!naive.Select(c => (c.Id, c.ColumnKey, c.Sla?.Band)).SequenceEqual(_board.Cards.Select(c => (c.Id, c.ColumnKey, c.Sla?.Band))))
+        var placed = naive.Select(c => (c.Id, c.ColumnKey)).Order().ToList();
+        var shownBands = naive.Where(c => _board.Cards.ContainsKey(c.Id)).Select(c => (c.Id, c.Sla?.Band)).Order().ToList();
+        if (!placed.SequenceEqual(_board.Slots.Select(s => (s.Id, s.ColumnKey)).Order())
+            || !shownBands.SequenceEqual(_board.Cards.Values.Select(c => (c.Id, c.Sla?.Band)).Order()))
         {
             throw new InvalidOperationException("The naive board read disagrees with BoardService.GetAsync.");
         }
 
-        var columns = string.Join(", ", _board.Cards.GroupBy(c => c.ColumnKey).Select(g => $"{g.Key} {g.Count()}"));
-        var bands = string.Join(", ", _board.Cards.GroupBy(c => c.Sla?.Band.ToString() ?? "none").OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
-        Console.WriteLine($"// Board {_key.TemplateId} ({_board.Title}): {_board.Cards.Count} cards ({columns}); SLA bands: {bands}.");
+        var columns = string.Join(", ", _board.Slots.GroupBy(c => c.ColumnKey).Select(g => $"{g.Key} {g.Count()}"));
+        var bands = string.Join(", ", naive.GroupBy(c => c.Sla?.Band.ToString() ?? "none").OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
+        Console.WriteLine($"// Board {_key.TemplateId} ({_board.Title}): {_board.Slots.Count} tickets ({columns}), {_board.Cards.Count} cards shown; SLA bands: {bands}.");
     }
 
     [GlobalCleanup]
@@ -84,8 +87,8 @@ public class BoardBenchmarks
     [Benchmark(Description = "BoardService.GetAsync: the whole board")]
     public Task<BoardView?> Board() => _boards.GetAsync(_supervisor, _key, new BoardFilter());
 
-    /// <summary>The SLA part of <see cref="Board"/> on its own: how much of the board read is the cards' clocks.</summary>
-    [Benchmark(Description = "SlaReader.GoverningAsync: the SLA of every card")]
+    /// <summary>The SLA part of <see cref="Board"/> on its own: how much of the board read is the shown cards' clocks.</summary>
+    [Benchmark(Description = "SlaReader.GoverningAsync: the SLA of the shown cards")]
     public async Task<int> SlaOfEveryCard()
     {
         await using var db = await _contexts.CreateDbContextAsync();
