@@ -30,7 +30,9 @@ public sealed class SlaReader(SlaRulesCache rules, WorkflowVersionCache workflow
 
         var now = time.GetUtcNow().UtcDateTime;
         var sla = await rules.GetAsync(db, ct);
-        foreach (var ticket in await LoadAsync(db, db.Tickets.Where(t => ticketIds.Contains(t.Id)), ct))
+        // One array parameter (json_each / OPENJSON), not a parameter per id: a big board or the escalation job asks for thousands.
+        var ids = ticketIds.ToArray();
+        foreach (var ticket in await LoadAsync(db, db.Tickets.Where(t => EF.Parameter(ids).Contains(t.Id)), ct))
         {
             if (SlaEvaluator.Governing(await RunningAsync(db, sla, ticket, now, ct)) is { } state)
             {
