@@ -149,10 +149,7 @@ public partial class BoardPage
 
         var shownIds = shown.Select(s => s.Id).ToHashSet();
         _board = _board with { Cards = _board.Cards.Values.Where(c => shownIds.Contains(c.Id)).ToDictionary(c => c.Id) };
-        var visible = shown.Select(s => _board.Cards[s.Id]).ToList();
-        // The zones re-render their cards with the board; only a card moving in, out or between zones needs them all redrawn.
-        _zonesStale |= !visible.Select(c => (c.Id, c.ColumnKey, LaneOf(c))).SequenceEqual(_visible.Select(c => (c.Id, c.ColumnKey, LaneOf(c))));
-        _visible = visible;
+        _visible = [.. shown.Select(s => _board.Cards[s.Id])];
         _hidden.Clear();
         foreach (var (zone, slots) in cells)
         {
@@ -166,6 +163,7 @@ public partial class BoardPage
             .Select(c => new ColumnView(c, ColumnName(c), byColumn.GetValueOrDefault(c.Key), _board.Limits.GetValueOrDefault(c.Key)))
             .ToList();
         _lanes = LanesOf(_board.Slots);
+        _zonesStale = true;
     }
 
     private List<LaneView> LanesOf(IReadOnlyList<BoardSlot> slots)
