@@ -69,12 +69,10 @@ public sealed class ServiceItem : AggregateRoot
         return true;
     }
 
-    private void SetDetails(string? name, string? category, string? unit)
-    {
-        Name = Guard.RequiredText(name, "Name", NameMaxLength);
-        Category = Guard.RequiredText(category, "Category", CategoryMaxLength);
-        Unit = Guard.RequiredText(unit, "Unit", UnitMaxLength);
-    }
+    // Every value is checked before any is set: a refused edit leaves the item as it was.
+    private void SetDetails(string? name, string? category, string? unit) =>
+        (Name, Category, Unit) = (Guard.RequiredText(name, "Name", NameMaxLength), Guard.RequiredText(category, "Category", CategoryMaxLength),
+            Guard.RequiredText(unit, "Unit", UnitMaxLength));
 }
 
 /// <summary>A service item was added, edited, deactivated or reactivated.</summary>

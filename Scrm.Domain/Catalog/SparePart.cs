@@ -116,12 +116,10 @@ public sealed class SparePart : AggregateRoot
         return row.Quantity;
     }
 
-    private void SetDetails(string? name, string? unit, decimal lowStockThreshold)
-    {
-        Name = Guard.RequiredText(name, "Name", NameMaxLength);
-        Unit = Guard.RequiredText(unit, "Unit", UnitMaxLength);
-        LowStockThreshold = Quantity.Check(lowStockThreshold, "LowStockThreshold", allowZero: true);
-    }
+    // Every value is checked before any is set: a refused edit leaves the part as it was.
+    private void SetDetails(string? name, string? unit, decimal lowStockThreshold) =>
+        (Name, Unit, LowStockThreshold) = (Guard.RequiredText(name, "Name", NameMaxLength), Guard.RequiredText(unit, "Unit", UnitMaxLength),
+            Quantity.Check(lowStockThreshold, "LowStockThreshold", allowZero: true));
 }
 
 /// <summary>How much of a part one warehouse holds: a part of the <see cref="SparePart"/> aggregate.</summary>
