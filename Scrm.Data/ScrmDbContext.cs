@@ -10,6 +10,7 @@ using Scrm.Data.Identity;
 using Scrm.Domain.Assignment;
 using Scrm.Domain.Auditing;
 using Scrm.Domain.Boards;
+using Scrm.Domain.Catalog;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Customers;
@@ -56,6 +57,11 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<TicketCommentMention> TicketCommentMentions => Set<TicketCommentMention>();
     public DbSet<BoardColumnLimit> BoardColumnLimits => Set<BoardColumnLimit>();
     public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
+    public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+    public DbSet<SparePart> SpareParts => Set<SparePart>();
+    public DbSet<PartStock> PartStocks => Set<PartStock>();
+    public DbSet<Warehouse> Warehouses => Set<Warehouse>();
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
 
     private List<Change> _uncommitted = [];
 

@@ -19,6 +19,7 @@ using Scrm.Domain.Users;
 using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Boards;
+using Scrm.Web.Features.Catalog;
 using Scrm.Web.Features.Admin;
 using Scrm.Web.Features.Assignment;
 using Scrm.Web.Features.Home;
@@ -80,6 +81,7 @@ public static class WebServiceCollectionExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapCatalogEndpoints();
     }
 
     /// <summary>
@@ -211,6 +213,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<TemplateCache>();
         services.AddSingleton<WorkflowVersionCache>();
         services.AddSla();
+        services.AddCatalog();
         AddBackgroundWork(services);
         return services;
     }

@@ -23,6 +23,9 @@ public static class ChangeKinds
 
     /// <summary>Tiers, partner types, skill tags: the lists pickers offer.</summary>
     public const string ReferenceData = "ReferenceData";
+
+    /// <summary>A service item, a spare part (its stock: <c>What</c> holds <c>Stock</c>) or a warehouse.</summary>
+    public const string Catalog = "Catalog";
 }
 
 /// <summary>

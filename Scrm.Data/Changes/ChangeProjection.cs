@@ -1,5 +1,6 @@
 using Scrm.Data.Saving;
 using Scrm.Domain.Boards;
+using Scrm.Domain.Catalog;
 using Scrm.Domain.Assignment;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
@@ -42,6 +43,9 @@ internal static class ChangeProjection
                 BoardColumnLimit l => new(ChangeKinds.Board, l.Id, l.Version, what, actor.UserId, actor.DisplayName) { TemplateId = l.TemplateId },
                 AssignmentRule a => new(ChangeKinds.AssignmentRule, a.Id, a.Version, what, actor.UserId, actor.DisplayName) { TemplateId = a.TemplateId },
                 PriceTier or PartnerType or SkillTag => new(ChangeKinds.ReferenceData, 0, root.Version, what, actor.UserId, actor.DisplayName),
+                ServiceItem i => new(ChangeKinds.Catalog, i.Id, i.Version, what, actor.UserId, actor.DisplayName),
+                SparePart p => new(ChangeKinds.Catalog, p.Id, p.Version, what, actor.UserId, actor.DisplayName),
+                Warehouse w => new(ChangeKinds.Catalog, w.Id, w.Version, what, actor.UserId, actor.DisplayName),
                 _ => null,
             };
             if (change is not null)
@@ -61,6 +65,7 @@ internal static class ChangeProjection
         TicketStatusChanged => [nameof(Ticket.Status)],
         TicketNodeEntered => [nameof(Ticket.CurrentNodeId)],
         TicketMigrated => [nameof(Ticket.WorkflowId)],
+        StockChanged => [nameof(SparePart.Stock)],
         _ => [domainEvent.GetType().Name],
     };
 }

@@ -82,6 +82,7 @@ public static class DemoCompanySeeder
             new DemoTickets.Flow(templates.Install, installFlow), new DemoTickets.Flow(complaint, complaintFlow), templates.Repair, ct);
         await new DemoSla(db, time, cities, people, customers).SeedAsync([templates.Install, templates.Repair, complaint], templates.Repair, ct);
         await DemoAssignmentRules.SeedAsync(db, templates.Install, templates.Repair, people, ct);
+        await DemoCatalog.SeedAsync(db, ct);
     }
 
     /// <summary>Two provinces and four cities. 湖州 moved from tier C to B on the first day of the month three months ago.</summary>

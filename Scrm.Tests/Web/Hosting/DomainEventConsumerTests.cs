@@ -4,6 +4,7 @@ using Scrm.Data.Outbox;
 using Scrm.Data.Saving;
 using Scrm.Domain.Boards;
 using Scrm.Domain.Assignment;
+using Scrm.Domain.Catalog;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Regions;
@@ -34,6 +35,7 @@ public sealed class DomainEventConsumerTests
         typeof(TicketResponded), typeof(TicketSlaPaused), typeof(TicketSlaResumed), typeof(TicketSlaStopped), typeof(TicketSlaBreached),
         typeof(SlaSettingsChanged), typeof(SlaPolicyChanged),
         typeof(AssignmentRuleChanged), typeof(AssignmentRuleDeleted),
+        typeof(ServiceItemChanged), typeof(SparePartChanged), typeof(StockChanged), typeof(WarehouseChanged),
     ];
 
     [Fact]
