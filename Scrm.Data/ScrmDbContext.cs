@@ -12,6 +12,7 @@ using Scrm.Domain.Boards;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Customers;
+using Scrm.Domain.Exports;
 using Scrm.Domain.Regions;
 using Scrm.Domain.Sla;
 using Scrm.Domain.Templates;
@@ -55,6 +56,7 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<TicketCommentMention> TicketCommentMentions => Set<TicketCommentMention>();
     public DbSet<BoardColumnLimit> BoardColumnLimits => Set<BoardColumnLimit>();
     public DbSet<AssignmentRule> AssignmentRules => Set<AssignmentRule>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
 
     private List<Change> _uncommitted = [];
 

@@ -19,6 +19,7 @@ using Scrm.Domain.Users;
 using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Boards;
+using Scrm.Web.Features.Exports;
 using Scrm.Web.Features.Admin;
 using Scrm.Web.Features.Assignment;
 using Scrm.Web.Features.Home;
@@ -44,6 +45,7 @@ public static class WebServiceCollectionExtensions
         builder.AddTransportSecurity();
         var services = builder.Services;
         services.AddScrmData(builder.Configuration);
+        services.AddSingleton(ExportFiles.For(builder.Configuration, builder.Environment.ContentRootPath));
         AddIdentity(services, builder.Environment);
         ConfigureRequestLocalization(services);
         services.AddRazorComponents().AddInteractiveServerComponents()
@@ -55,6 +57,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerService>());
         services.AddHostedService<OutboxDeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaEscalationService>());
+        services.AddHostedService(sp => sp.GetRequiredService<ExportCleanupService>());
         return builder;
     }
 
@@ -80,6 +83,7 @@ public static class WebServiceCollectionExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapExportEndpoints();
     }
 
     /// <summary>
@@ -211,6 +215,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<TemplateCache>();
         services.AddSingleton<WorkflowVersionCache>();
         services.AddSla();
+        services.AddExports();
         AddBackgroundWork(services);
         return services;
     }

@@ -23,6 +23,9 @@ public static class ChangeKinds
 
     /// <summary>Tiers, partner types, skill tags: the lists pickers offer.</summary>
     public const string ReferenceData = "ReferenceData";
+
+    /// <summary>A bulk export job (<see cref="Change.UserId"/> is its owner, who alone sees it).</summary>
+    public const string Export = "Export";
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using Scrm.Data.Saving;
 using Scrm.Domain.Boards;
 using Scrm.Domain.Assignment;
 using Scrm.Domain.Common;
+using Scrm.Domain.Exports;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Regions;
 using Scrm.Domain.Sla;
@@ -42,6 +43,7 @@ internal static class ChangeProjection
                 BoardColumnLimit l => new(ChangeKinds.Board, l.Id, l.Version, what, actor.UserId, actor.DisplayName) { TemplateId = l.TemplateId },
                 AssignmentRule a => new(ChangeKinds.AssignmentRule, a.Id, a.Version, what, actor.UserId, actor.DisplayName) { TemplateId = a.TemplateId },
                 PriceTier or PartnerType or SkillTag => new(ChangeKinds.ReferenceData, 0, root.Version, what, actor.UserId, actor.DisplayName),
+                ExportJob e => new(ChangeKinds.Export, 0, e.Version, what, actor.UserId, actor.DisplayName) { UserId = e.OwnerId },
                 _ => null,
             };
             if (change is not null)

@@ -5,6 +5,7 @@ using Scrm.Data.Saving;
 using Scrm.Domain.Boards;
 using Scrm.Domain.Assignment;
 using Scrm.Domain.Common;
+using Scrm.Domain.Exports;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Regions;
 using Scrm.Domain.Sla;
@@ -34,6 +35,7 @@ public sealed class DomainEventConsumerTests
         typeof(TicketResponded), typeof(TicketSlaPaused), typeof(TicketSlaResumed), typeof(TicketSlaStopped), typeof(TicketSlaBreached),
         typeof(SlaSettingsChanged), typeof(SlaPolicyChanged),
         typeof(AssignmentRuleChanged), typeof(AssignmentRuleDeleted),
+        typeof(ExportStarted), typeof(ExportProgressed), typeof(ExportCompleted), typeof(ExportFailed), typeof(ExportCancelled), typeof(ExportExpired),
     ];
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed class DomainEventConsumerTests
     public void ChangeFeedList_NamesOnlyFactsOfAggregates()
     {
         // A request for work (a notification, a settlement, an escalation) is not a fact the feed can satisfy.
-        Assert.Empty(CarriedByChangeFeed.Intersect([typeof(NotificationRequested), typeof(TicketEscalated), typeof(SettlementRequested), typeof(TicketUnassignable)]));
+        Assert.Empty(CarriedByChangeFeed.Intersect([typeof(NotificationRequested), typeof(TicketEscalated), typeof(SettlementRequested), typeof(TicketUnassignable), typeof(ExportRequested)]));
         Assert.All(CarriedByChangeFeed, t => Assert.Contains(t, DomainEventTypes()));
     }
 
