@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Scrm.Domain.Common;
@@ -27,20 +28,20 @@ public sealed class ExportRunTests(ExportApp app) : IClassFixture<ExportApp>
     [Fact]
     public async Task AnExport_OpensWithClosedXml_WithEveryCustomFieldColumn_EveryRow_AndFormattedCells()
     {
-        await app.AddTicketsAsync("批量导出样本", 1_500, "上海");
+        await app.AddTicketsAsync("批量导出样本", 1_200, "上海");
         var id = await app.RequestAsync("agent", new TicketFilter { Search = "批量导出样本" }, "安装工单", "维修工单");
         await app.DeliverAsync();
 
         var job = await app.JobAsync(id);
-        Assert.Equal((ExportState.Done, 1_500, 1_500), (job.State, job.RowsWritten, job.TotalRows));
+        Assert.Equal((ExportState.Done, 1_200, 1_200), (job.State, job.RowsWritten, job.TotalRows));
         using var workbook = new XLWorkbook(app.Files.PathOf(id));
         var sheet = workbook.Worksheet("工单");
         Assert.Equal([.. StandardHeaders, .. CustomHeaders], sheet.Row(1).CellsUsed().Select(c => c.GetString()));
-        Assert.Equal(1_501, sheet.LastRowUsed().RowNumber());
+        Assert.Equal(1_201, sheet.LastRowUsed().RowNumber());
         Assert.Equal(1, sheet.SheetView.SplitRow);
         Assert.Equal(job.FileSize, new FileInfo(app.Files.PathOf(id)).Length);
 
-        // Rows come in ticket order: the first is the first generated ticket, an install.
+        // Rows come in ticket order, over two pages of the reader: the first is the first generated ticket, an install.
         var install = sheet.Row(2);
         Assert.Equal("批量导出样本 0", install.Cell(2).GetString());
         Assert.Equal(("安装工单", "待受理", "常规", "上海", "张敏"), (install.Cell(3).GetString(), install.Cell(4).GetString(), install.Cell(6).GetString(),
@@ -118,6 +119,7 @@ public sealed class ExportRunTests(ExportApp app) : IClassFixture<ExportApp>
     [Fact]
     public async Task OnlyTheOwner_CancelsOrDownloads_AndAnIdThatIsNoExportIsNotFound()
     {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN"); // the requester's language names the file
         var id = await app.RequestAsync("supervisor", new TicketFilter { Search = "没有这样的工单" });
         var exports = app.Exports();
         var stranger = await app.ActorAsync("agent");

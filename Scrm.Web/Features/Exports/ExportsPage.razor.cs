@@ -17,8 +17,6 @@ public partial class ExportsPage : IDisposable
     private LiveChanges? _live;
     private bool _busy;
 
-    private static readonly Dictionary<string, object> DownloadAttribute = new() { ["download"] = "" };
-
     [Inject] private ExportService Exports { get; set; } = default!;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private IChangeFeed Feed { get; set; } = default!;
