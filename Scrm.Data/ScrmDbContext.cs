@@ -14,6 +14,7 @@ using Scrm.Domain.Catalog;
 using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Customers;
+using Scrm.Domain.Exports;
 using Scrm.Domain.Regions;
 using Scrm.Domain.Sla;
 using Scrm.Domain.Templates;
@@ -62,6 +63,7 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<PartStock> PartStocks => Set<PartStock>();
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
     public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
 
     private List<Change> _uncommitted = [];
 

@@ -20,6 +20,7 @@ using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Catalog;
+using Scrm.Web.Features.Exports;
 using Scrm.Web.Features.Admin;
 using Scrm.Web.Features.Assignment;
 using Scrm.Web.Features.Home;
@@ -45,6 +46,7 @@ public static class WebServiceCollectionExtensions
         builder.AddTransportSecurity();
         var services = builder.Services;
         services.AddScrmData(builder.Configuration);
+        services.AddSingleton(ExportFiles.For(builder.Configuration, builder.Environment.ContentRootPath));
         AddIdentity(services, builder.Environment);
         ConfigureRequestLocalization(services);
         services.AddRazorComponents().AddInteractiveServerComponents()
@@ -56,6 +58,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerService>());
         services.AddHostedService<OutboxDeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaEscalationService>());
+        services.AddHostedService(sp => sp.GetRequiredService<ExportCleanupService>());
         return builder;
     }
 
@@ -82,6 +85,7 @@ public static class WebServiceCollectionExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapCatalogEndpoints();
+        app.MapExportEndpoints();
     }
 
     /// <summary>
@@ -214,6 +218,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<WorkflowVersionCache>();
         services.AddSla();
         services.AddCatalog();
+        services.AddExports();
         AddBackgroundWork(services);
         return services;
     }

@@ -26,6 +26,8 @@ public static class ChangeKinds
 
     /// <summary>A service item, a spare part (its stock: <c>What</c> holds <c>Stock</c>) or a warehouse.</summary>
     public const string Catalog = "Catalog";
+    /// <summary>A bulk export job (<see cref="Change.UserId"/> is its owner, who alone sees it).</summary>
+    public const string Export = "Export";
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using Scrm.Domain.Boards;
 using Scrm.Domain.Catalog;
 using Scrm.Domain.Assignment;
 using Scrm.Domain.Common;
+using Scrm.Domain.Exports;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Regions;
 using Scrm.Domain.Sla;
@@ -46,6 +47,7 @@ internal static class ChangeProjection
                 ServiceItem i => new(ChangeKinds.Catalog, i.Id, i.Version, what, actor.UserId, actor.DisplayName),
                 SparePart p => new(ChangeKinds.Catalog, p.Id, p.Version, what, actor.UserId, actor.DisplayName),
                 Warehouse w => new(ChangeKinds.Catalog, w.Id, w.Version, what, actor.UserId, actor.DisplayName),
+                ExportJob e => new(ChangeKinds.Export, 0, e.Version, what, actor.UserId, actor.DisplayName) { UserId = e.OwnerId },
                 _ => null,
             };
             if (change is not null)

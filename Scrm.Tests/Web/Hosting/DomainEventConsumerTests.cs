@@ -6,6 +6,7 @@ using Scrm.Domain.Boards;
 using Scrm.Domain.Assignment;
 using Scrm.Domain.Catalog;
 using Scrm.Domain.Common;
+using Scrm.Domain.Exports;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Regions;
 using Scrm.Domain.Sla;
@@ -36,6 +37,7 @@ public sealed class DomainEventConsumerTests
         typeof(SlaSettingsChanged), typeof(SlaPolicyChanged),
         typeof(AssignmentRuleChanged), typeof(AssignmentRuleDeleted),
         typeof(ServiceItemChanged), typeof(SparePartChanged), typeof(StockChanged), typeof(WarehouseChanged),
+        typeof(ExportStarted), typeof(ExportProgressed), typeof(ExportCompleted), typeof(ExportFailed), typeof(ExportCancelled), typeof(ExportExpired),
     ];
 
     [Fact]
@@ -63,7 +65,7 @@ public sealed class DomainEventConsumerTests
     public void ChangeFeedList_NamesOnlyFactsOfAggregates()
     {
         // A request for work (a notification, a settlement, an escalation) is not a fact the feed can satisfy.
-        Assert.Empty(CarriedByChangeFeed.Intersect([typeof(NotificationRequested), typeof(TicketEscalated), typeof(SettlementRequested), typeof(TicketUnassignable)]));
+        Assert.Empty(CarriedByChangeFeed.Intersect([typeof(NotificationRequested), typeof(TicketEscalated), typeof(SettlementRequested), typeof(TicketUnassignable), typeof(ExportRequested)]));
         Assert.All(CarriedByChangeFeed, t => Assert.Contains(t, DomainEventTypes()));
     }
 

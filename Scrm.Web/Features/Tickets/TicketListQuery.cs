@@ -18,7 +18,7 @@ public static class TicketListQuery
     /// </summary>
     public static async Task<PagedResult<TicketRow>> RunAsync(ScrmDbContext db, TicketQuery query, RegionScope scope, CancellationToken ct = default)
     {
-        var tickets = Filter(db, scope.Apply(db.Tickets.AsNoTracking()), query);
+        var tickets = Matching(db, query, scope);
         var total = await tickets.CountAsync(ct);
         var pageSize = Math.Clamp(query.PageSize, 1, TicketQuery.MaxPageSize);
         var page = await Sort(tickets, query)
@@ -45,6 +45,13 @@ public static class TicketListQuery
                 r.CreatedAt, r.UpdatedAt, StepOf(r.WorkflowId, r.CurrentNodeId))).ToList(),
             total);
     }
+
+    /// <summary>
+    /// Every ticket in <paramref name="scope"/> that matches <paramref name="query"/>'s filters and search, unsorted and
+    /// untracked: the rows the center would page through (the bulk export streams them all).
+    /// </summary>
+    public static IQueryable<Ticket> Matching(ScrmDbContext db, TicketQuery query, RegionScope scope) =>
+        Filter(db, scope.Apply(db.Tickets.AsNoTracking()), query);
 
     /// <summary>The SLA column: each row's target with the least time left, in one more query for the whole page, not one per row.</summary>
     public static async Task<PagedResult<TicketRow>> WithSlaAsync(ScrmDbContext db, SlaReader sla, PagedResult<TicketRow> page, CancellationToken ct)
