@@ -1,8 +1,10 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Scrm.Data;
-using Scrm.Data.Saving;
+using Scrm.Data.Providers;
 using Scrm.Domain.Catalog;
 using Scrm.Domain.Common;
 using Scrm.Tests.Web;
@@ -13,8 +15,9 @@ namespace Scrm.Tests.Data.Catalog;
 
 /// <summary>
 /// The migrated demo company (real SQLite) with the app's feature services, plus one handler that plays "another
-/// admin": when a save is about to add a service item coded <see cref="RaceCode"/>, it first commits an item with
-/// that code through its own connection, as if someone had added it between the import's check and its save.
+/// admin": when a save that adds a service item coded <see cref="RaceCode"/> is about to begin its transaction, it first
+/// commits an item with that code through its own connection, as if someone had added it between the import's check and
+/// its save.
 /// </summary>
 public sealed class CatalogImportFixture : IAsyncLifetime
 {
@@ -29,8 +32,8 @@ public sealed class CatalogImportFixture : IAsyncLifetime
         var services = new ServiceCollection();
         _keepAlive = services.AddScrmForTests();
         services.AddLogging();
-        // The context factory needs the handlers, so the rival resolves it only when it acts.
-        services.AddSingleton<IInTransactionHandler>(sp => new RivalAdmin(sp));
+        // The context factory builds the rival's own context, so the rival resolves it only when it acts.
+        services.ConfigureDbContext<SqliteScrmDbContext>((sp, options) => options.AddInterceptors(new RivalAdmin(sp)));
         Services = services.BuildServiceProvider();
         await TestApp.SeedAsync(Services);
     }
@@ -50,16 +53,23 @@ public sealed class CatalogImportFixture : IAsyncLifetime
         }
     }
 
-    private sealed class RivalAdmin(IServiceProvider services) : InTransactionHandler<ServiceItemChanged>
+    /// <summary>
+    /// Acts as the save is about to open its transaction — after the import checked the codes, before it writes — which is
+    /// the one moment another admin's commit can slip in.
+    /// </summary>
+    private sealed class RivalAdmin(IServiceProvider services) : DbTransactionInterceptor
     {
-        protected override async Task HandleAsync(ServiceItemChanged domainEvent, ScrmDbContext db, CancellationToken ct)
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+            InterceptionResult<DbTransaction> result, CancellationToken ct = default)
         {
-            if (domainEvent.Item is { Id: 0, Code: RaceCode })
+            if (eventData.Context!.ChangeTracker.Entries<ServiceItem>().Any(e => e is { State: EntityState.Added, Entity.Code: RaceCode }))
             {
                 await using var rival = await services.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(ct);
                 await rival.Database.ExecuteSqlRawAsync(
                     """INSERT INTO "ServiceItems" ("Code", "Name", "Category", "Unit", "IsActive", "Version") VALUES ('RACE-1', '抢先一步', '空调', '台', 1, 1)""", ct);
             }
+
+            return result;
         }
     }
 }
