@@ -15,6 +15,8 @@ using Scrm.Domain.Common;
 using Scrm.Domain.Notifications;
 using Scrm.Domain.Customers;
 using Scrm.Domain.Exports;
+using Scrm.Domain.Pricing;
+using Scrm.Domain.Settlements;
 using Scrm.Domain.Regions;
 using Scrm.Domain.Sla;
 using Scrm.Domain.Templates;
@@ -64,6 +66,11 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
     public DbSet<StockMovement> StockMovements => Set<StockMovement>();
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+    public DbSet<PriceBookVersion> PriceBookVersions => Set<PriceBookVersion>();
+    public DbSet<WorkLine> WorkLines => Set<WorkLine>();
+    public DbSet<Settlement> Settlements => Set<Settlement>();
+    public DbSet<EarningsEntry> EarningsEntries => Set<EarningsEntry>();
+    public DbSet<Statement> Statements => Set<Statement>();
 
     private List<Change> _uncommitted = [];
 
@@ -109,6 +116,7 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
         }
 
         var raised = await DomainEventDispatcher.DispatchAsync(this, Pipeline, cancellationToken);
+        AppendOnly.Check(this);
         Aggregates.BumpVersions(this);
         AuditRecorder.Record(this, Actor, Pipeline.Clock.GetUtcNow().UtcDateTime);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -21,6 +21,7 @@ using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Catalog;
 using Scrm.Web.Features.Exports;
+using Scrm.Web.Features.Settlements;
 using Scrm.Web.Features.Admin;
 using Scrm.Web.Features.Assignment;
 using Scrm.Web.Features.Home;
@@ -219,6 +220,7 @@ public static class WebServiceCollectionExtensions
         services.AddSla();
         services.AddCatalog();
         services.AddExports();
+        services.AddSettlements();
         AddBackgroundWork(services);
         return services;
     }
@@ -233,7 +235,6 @@ public static class WebServiceCollectionExtensions
         services.AddOutboxConsumer<TicketUnassignable, UnassignedNotificationConsumer>();
         services.AddSingleton<IInTransactionHandler, AutoAssignHandler>();
         services.AddSingleton<IInTransactionHandler, AssignedByRuleHistory>();
-        services.AddSingleton<IInTransactionHandler, AwaitSettlementHandler>();
         services.AddSingleton<IInTransactionHandler, EndSessionsOnDeactivation>();
         services.AddScoped<OutboxAdminService>();
     }

@@ -5,13 +5,16 @@ using Scrm.Data.Identity;
 using Scrm.Data.Outbox;
 using Scrm.Data.Saving;
 using Scrm.Domain.Auditing;
+using Scrm.Domain.Catalog;
 using Scrm.Domain.Common;
 using Scrm.Domain.Customers;
 using Scrm.Domain.Regions;
+using Scrm.Domain.Settlements;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
 using Scrm.Domain.Workflows;
+
 
 namespace Scrm.Data.Auditing;
 
@@ -22,9 +25,12 @@ namespace Scrm.Data.Auditing;
 /// </summary>
 internal static class AuditRecorder
 {
-    // Rows that are themselves records, bookkeeping, or secrets.
+    // Rows that are themselves records (the ledger and stock movements are their own audit), bookkeeping, or secrets.
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(TicketNumberCounter), typeof(ScrmUser), typeof(TicketComment), typeof(NodeVisit), typeof(OutboxMessage)];
+    [
+        typeof(AuditEntry), typeof(TicketNumberCounter), typeof(ScrmUser), typeof(TicketComment), typeof(NodeVisit), typeof(OutboxMessage),
+        typeof(EarningsEntry), typeof(SettlementLine), typeof(StockMovement),
+    ];
 
     // Their movement says nothing a reader needs: the concurrency token and bookkeeping times and orders. The SLA
     // clock's response and stop times follow from the assignment or status change recorded beside them.

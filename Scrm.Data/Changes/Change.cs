@@ -28,6 +28,18 @@ public static class ChangeKinds
     public const string Catalog = "Catalog";
     /// <summary>A bulk export job (<see cref="Change.UserId"/> is its owner, who alone sees it).</summary>
     public const string Export = "Export";
+
+    /// <summary>
+    /// Work recorded on a ticket (服务与备件: <see cref="Change.Id"/> is the ticket), or a settlement of it (<c>What</c> holds
+    /// the settlement's events; <see cref="Change.UserId"/> is the payee, whose earnings page listens for it).
+    /// </summary>
+    public const string Settlement = "Settlement";
+
+    /// <summary>A price book version was drafted, changed, published or rejected (<see cref="Change.Id"/> is the version).</summary>
+    public const string PriceBook = "PriceBook";
+
+    /// <summary>A payee's statement was confirmed or paid (<see cref="Change.UserId"/> is the payee).</summary>
+    public const string Statement = "Statement";
 }
 
 /// <summary>

@@ -5,7 +5,9 @@ using Scrm.Domain.Assignment;
 using Scrm.Domain.Common;
 using Scrm.Domain.Exports;
 using Scrm.Domain.Notifications;
+using Scrm.Domain.Pricing;
 using Scrm.Domain.Regions;
+using Scrm.Domain.Settlements;
 using Scrm.Domain.Sla;
 using Scrm.Domain.Users;
 using Scrm.Domain.Templates;
@@ -47,6 +49,10 @@ internal static class ChangeProjection
                 ServiceItem i => new(ChangeKinds.Catalog, i.Id, i.Version, what, actor.UserId, actor.DisplayName),
                 SparePart p => new(ChangeKinds.Catalog, p.Id, p.Version, what, actor.UserId, actor.DisplayName),
                 Warehouse w => new(ChangeKinds.Catalog, w.Id, w.Version, what, actor.UserId, actor.DisplayName),
+                PriceBookVersion v => new(ChangeKinds.PriceBook, v.Id, v.Version, what, actor.UserId, actor.DisplayName),
+                WorkLine l => new(ChangeKinds.Settlement, l.TicketId, l.Version, what, actor.UserId, actor.DisplayName),
+                Settlement s => new(ChangeKinds.Settlement, s.TicketId, s.Version, what, actor.UserId, actor.DisplayName) { UserId = s.PayeeId },
+                Statement s => new(ChangeKinds.Statement, s.Id, s.Version, what, actor.UserId, actor.DisplayName) { UserId = s.PayeeId },
                 ExportJob e => new(ChangeKinds.Export, 0, e.Version, what, actor.UserId, actor.DisplayName) { UserId = e.OwnerId },
                 _ => null,
             };

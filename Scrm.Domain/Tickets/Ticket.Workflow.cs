@@ -252,6 +252,16 @@ public sealed partial class Ticket
         }
     }
 
+    /// <summary>Settlement has posted the ticket's completion: it no longer waits (待结算 clears). Not waiting changes nothing.</summary>
+    public void MarkSettled()
+    {
+        if (AwaitingSettlement)
+        {
+            AwaitingSettlement = false;
+            Raise(new TicketSettled(this));
+        }
+    }
+
     private DateTime? DueAt(WorkflowNode node, TimeProvider time)
     {
         if (node.WaitMinutes is { } minutes)

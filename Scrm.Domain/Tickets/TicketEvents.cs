@@ -42,6 +42,9 @@ public sealed record TicketEscalated(Ticket Ticket, string NodeId, string NodeNa
 /// <summary>The ticket now waits for settlement to price and book it (待结算).</summary>
 public sealed record TicketAwaitingSettlement(Ticket Ticket) : TicketEvent(Ticket);
 
+/// <summary>Settlement posted the ticket's completion: it no longer waits for settlement.</summary>
+public sealed record TicketSettled(Ticket Ticket) : TicketEvent(Ticket);
+
 /// <summary>Firing the ticket's timer failed; after too many failures it is parked (<see cref="Parked"/>) until an admin retries it.</summary>
 public sealed record TicketTimerFailed(Ticket Ticket, int Failures, bool Parked) : TicketEvent(Ticket);
 

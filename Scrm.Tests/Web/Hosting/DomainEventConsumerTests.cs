@@ -8,7 +8,9 @@ using Scrm.Domain.Catalog;
 using Scrm.Domain.Common;
 using Scrm.Domain.Exports;
 using Scrm.Domain.Notifications;
+using Scrm.Domain.Pricing;
 using Scrm.Domain.Regions;
+using Scrm.Domain.Settlements;
 using Scrm.Domain.Sla;
 using Scrm.Domain.Templates;
 using Scrm.Domain.Tickets;
@@ -38,6 +40,10 @@ public sealed class DomainEventConsumerTests
         typeof(AssignmentRuleChanged), typeof(AssignmentRuleDeleted),
         typeof(ServiceItemChanged), typeof(SparePartChanged), typeof(StockChanged), typeof(WarehouseChanged),
         typeof(ExportStarted), typeof(ExportProgressed), typeof(ExportCompleted), typeof(ExportFailed), typeof(ExportCancelled), typeof(ExportExpired),
+        typeof(PriceBookDrafted), typeof(PriceBookDraftChanged), typeof(PriceBookPublished), typeof(PriceBookRejected),
+        typeof(WorkRecorded), typeof(WorkRemoved), typeof(TicketSettled),
+        typeof(SettlementHeld), typeof(SettlementPosted), typeof(SettlementReversed), typeof(SettlementWithdrawn),
+        typeof(StatementConfirmed), typeof(StatementPaid),
     ];
 
     [Fact]

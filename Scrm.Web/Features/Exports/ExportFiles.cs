@@ -32,9 +32,14 @@ public sealed class ExportFiles
 
     public bool Exists(Guid jobId) => File.Exists(PathOf(jobId));
 
-    /// <summary>Deletes the job's file, finished or not; a file already gone is fine.</summary>
+    /// <summary>Deletes the job's file, finished or not; a file already gone (or a folder never made) is fine.</summary>
     public void Delete(Guid jobId)
     {
+        if (!Directory.Exists(Path.GetDirectoryName(PathOf(jobId))))
+        {
+            return;
+        }
+
         File.Delete(PathOf(jobId));
         File.Delete(PartOf(jobId));
     }

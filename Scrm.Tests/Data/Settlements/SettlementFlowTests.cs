@@ -1,0 +1,207 @@
+using Microsoft.EntityFrameworkCore;
+using Scrm.Domain.Common;
+using Scrm.Domain.Pricing;
+using Scrm.Domain.Settlements;
+using Scrm.Domain.Tickets;
+using Scrm.Web.Security;
+using Xunit;
+
+namespace Scrm.Tests.Data.Settlements;
+
+/// <summary>
+/// Settlement in the save of the completion, on a real SQLite file with the demo company: 杭州 is tier B; 孙伟 (tech2)
+/// works there as 自营 (he was 加盟 until two months ago); the demo's repair tickets have no workflow, so resolving one
+/// completes it and reopening it undoes the settlement.
+/// </summary>
+public sealed class SettlementFlowTests : IAsyncLifetime
+{
+    private SettlementHost _app = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _app = await SettlementHost.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private Task PublishRepairPricesAsync() => _app.PublishAsync(
+        (PricedItemKind.Service, "AC-REPAIR", "B", "自营", 80.00m, 150.00m),
+        (PricedItemKind.Service, "AC-REPAIR", "B", "加盟", 90.00m, 150.00m),
+        (PricedItemKind.Part, "PIPE-CU-6-10", "B", "自营", 12.34m, 25.00m));
+
+    private async Task<long> RepairWithWorkAsync()
+    {
+        var id = await _app.StartedRepairAsync("杭州", "tech2");
+        await _app.RecordAsync(id, "tech2", PricedItemKind.Service, "AC-REPAIR", 1m);
+        await _app.RecordAsync(id, "tech2", PricedItemKind.Part, "PIPE-CU-6-10", 2.5m, "杭州仓");
+        return id;
+    }
+
+    [Fact]
+    public async Task Resolving_PostsTheWork_PricedByTheCityTierAndThePartnerTypeInForce_AndBooksTheLedger()
+    {
+        await PublishRepairPricesAsync();
+        var id = await RepairWithWorkAsync();
+
+        await _app.MoveAsync(id, TicketStatus.Resolved);
+
+        var settlement = await _app.QueryAsync(db => db.Settlements.SingleAsync(s => s.TicketId == id, Ct));
+        Assert.Equal((SettlementState.Posted, 1, "B"), (settlement.State, settlement.Round, settlement.TierCode));
+        Assert.Equal([80.00m, 30.85m], settlement.Lines.Select(l => l.Amount)); // 12.34 × 2.5
+        Assert.Equal(110.85m, settlement.Total);
+        var ledger = await LedgerAsync(id);
+        Assert.Equal([(EarningsKind.Earning, 80.00m), (EarningsKind.Earning, 30.85m)], ledger.Select(e => (e.Kind, e.Amount)));
+        Assert.All(ledger, e => Assert.Equal((new DateOnly(2026, 11, 1), false), (e.Month, e.IsAdjustment)));
+        Assert.Equal(317.5m, await StockAsync("PIPE-CU-6-10", "杭州仓")); // 320 − 2.5
+    }
+
+    [Fact]
+    public async Task AMissingPrice_HoldsTheSettlementWithItsReason_AndBooksNothing()
+    {
+        await _app.PublishAsync((PricedItemKind.Service, "AC-REPAIR", "B", "加盟", 90.00m, 150.00m));
+        var id = await _app.StartedRepairAsync("杭州", "tech2");
+        await _app.RecordAsync(id, "tech2", PricedItemKind.Service, "AC-REPAIR", 1m);
+
+        await _app.MoveAsync(id, TicketStatus.Resolved);
+
+        var settlement = await _app.QueryAsync(db => db.Settlements.SingleAsync(s => s.TicketId == id, Ct));
+        Assert.Equal(SettlementState.Held, settlement.State);
+        var hold = Assert.Single(settlement.Holds);
+        Assert.Equal((HoldReason.NoPrice, "空调维修（不含配件）"), (hold.Reason, hold.ItemName));
+        Assert.Empty(settlement.Lines);
+        Assert.Empty(await LedgerAsync(id));
+    }
+
+    [Fact]
+    public async Task Reopening_ReversesEveryLine_AndResolvingAgain_PostsRoundTwo()
+    {
+        await PublishRepairPricesAsync();
+        var id = await RepairWithWorkAsync();
+        await _app.MoveAsync(id, TicketStatus.Resolved);
+
+        await _app.MoveAsync(id, TicketStatus.InProgress);
+        await _app.MoveAsync(id, TicketStatus.Resolved);
+
+        var settlements = await _app.QueryAsync(db => db.Settlements.Where(s => s.TicketId == id).OrderBy(s => s.Round).ToListAsync(Ct));
+        Assert.Equal([(1, SettlementState.Reversed), (2, SettlementState.Posted)], settlements.Select(s => (s.Round, s.State)));
+        Assert.Equal(ReversalKind.Reopened, settlements[0].ReversalKind);
+        var ledger = await LedgerAsync(id);
+        Assert.Equal([80.00m, 30.85m, -80.00m, -30.85m, 80.00m, 30.85m], ledger.Select(e => e.Amount));
+        Assert.Equal(110.85m, ledger.Sum(e => e.Amount));
+    }
+
+    [Fact]
+    public async Task CancellingAHeldSettlementsTicket_WithdrawsIt()
+    {
+        var id = await _app.StartedRepairAsync("杭州", "tech2");
+        await _app.MoveAsync(id, TicketStatus.Resolved); // nothing recorded: held
+        await _app.MoveAsync(id, TicketStatus.InProgress);
+
+        var settlement = await _app.QueryAsync(db => db.Settlements.SingleAsync(s => s.TicketId == id, Ct));
+
+        Assert.Equal(SettlementState.Withdrawn, settlement.State);
+        Assert.Equal(HoldReason.NoWork, Assert.Single(settlement.Holds).Reason);
+        Assert.Empty(await LedgerAsync(id));
+    }
+
+    [Fact]
+    public async Task FiftyCompletionsAtOnce_SettleOnce()
+    {
+        await PublishRepairPricesAsync();
+        var id = await RepairWithWorkAsync();
+        var agent = await _app.ActorAsync("agent");
+        var version = (await _app.Host.Tickets.GetAsync(agent, id, Ct))!.Version;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await _app.Host.Tickets.ChangeStatusAsync(agent, id, version, TicketStatus.Resolved, Ct);
+                return true;
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or DbUpdateException or DomainException)
+            {
+                return false;
+            }
+        }, Ct)));
+
+        Assert.Equal(1, outcomes.Count(done => done));
+        Assert.Equal(1, await _app.QueryAsync(db => db.Settlements.CountAsync(s => s.TicketId == id, Ct)));
+        Assert.Equal(2, (await LedgerAsync(id)).Count);
+    }
+
+    [Fact]
+    public async Task TheSameCompletionSavedTwice_IsRefusedByTheUniqueIndex()
+    {
+        var id = await _app.StartedRepairAsync("杭州", "tech2");
+
+        await _app.QueryAsync(async db =>
+        {
+            db.Settlements.Add(Settlement.Open(id, 1, TestApp().UtcDateTime));
+            return await db.SaveChangesAsync(Ct);
+        });
+        var second = await Assert.ThrowsAsync<DbUpdateException>(() => _app.QueryAsync(async db =>
+        {
+            db.Settlements.Add(Settlement.Open(id, 1, TestApp().UtcDateTime));
+            return await db.SaveChangesAsync(Ct);
+        }));
+
+        Assert.Contains("UNIQUE", second.InnerException!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReversalInALaterMonth_LandsThereAsAnAdjustment_AndTheConfirmedMonthKeepsItsTotal()
+    {
+        await PublishRepairPricesAsync();
+        var id = await RepairWithWorkAsync();
+        await _app.MoveAsync(id, TicketStatus.Resolved);
+        _app.Clock.Advance(TimeSpan.FromDays(7)); // 2026-12-02
+        var payee = await _app.QueryAsync(db => db.UserProfiles.Where(u => u.UserName == "tech2").Select(u => u.Id).SingleAsync(Ct));
+        await _app.QueryAsync(async db =>
+        {
+            db.Statements.Add(Statement.Confirm(payee, new DateOnly(2026, 11, 1), 110.85m, 2, "finance", _app.Clock.GetUtcNow().UtcDateTime));
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        await _app.MoveAsync(id, TicketStatus.InProgress);
+
+        var ledger = await LedgerAsync(id);
+        Assert.Equal(110.85m, ledger.Where(e => e.Month == new DateOnly(2026, 11, 1)).Sum(e => e.Amount));
+        var december = ledger.Where(e => e.Month == new DateOnly(2026, 12, 1)).ToList();
+        Assert.Equal([-80.00m, -30.85m], december.Select(e => e.Amount));
+        Assert.All(december, e => Assert.True(e.IsAdjustment));
+    }
+
+    [Fact]
+    public async Task TheLedger_RefusesAnUpdateOrDelete_FromTheAppAndFromSql()
+    {
+        await PublishRepairPricesAsync();
+        var id = await RepairWithWorkAsync();
+        await _app.MoveAsync(id, TicketStatus.Resolved);
+
+        var fromApp = await Assert.ThrowsAsync<InvalidOperationException>(() => _app.QueryAsync(async db =>
+        {
+            db.EarningsEntries.Remove(await db.EarningsEntries.FirstAsync(Ct));
+            return await db.SaveChangesAsync(Ct);
+        }));
+        var update = await Assert.ThrowsAnyAsync<Exception>(() => _app.QueryAsync(db =>
+            db.Database.ExecuteSqlRawAsync("""UPDATE "EarningsEntries" SET "Amount" = 1""", Ct)));
+        var delete = await Assert.ThrowsAnyAsync<Exception>(() => _app.QueryAsync(db =>
+            db.Database.ExecuteSqlRawAsync("""DELETE FROM "EarningsEntries" """, Ct)));
+
+        Assert.Contains("append-only", fromApp.Message, StringComparison.Ordinal);
+        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
+        Assert.Equal([80.00m, 30.85m], (await LedgerAsync(id)).Select(e => e.Amount));
+    }
+
+    private static DateTimeOffset TestApp() => Scrm.Tests.Web.TestApp.Now;
+
+    private Task<List<EarningsEntry>> LedgerAsync(long ticketId) =>
+        _app.QueryAsync(db => db.EarningsEntries.Where(e => e.TicketId == ticketId).OrderBy(e => e.Id).ToListAsync(Ct));
+
+    private Task<decimal> StockAsync(string code, string warehouse) => _app.QueryAsync(async db =>
+    {
+        var part = await db.SpareParts.SingleAsync(p => p.Code == code, Ct);
+        return part.StockIn(await db.Warehouses.Where(w => w.Name == warehouse).Select(w => w.Id).SingleAsync(Ct));
+    });
+}

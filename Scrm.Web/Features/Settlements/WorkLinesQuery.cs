@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Scrm.Data;
+using Scrm.Domain.Pricing;
+using Scrm.Domain.Settlements;
+
+namespace Scrm.Web.Features.Settlements;
+
+/// <summary>Reads for the 服务与备件 tab: the lines with their item and warehouse names, the ticket's settlements, the pickers.</summary>
+internal static class WorkLinesQuery
+{
+    public static async Task<IReadOnlyList<WorkLineRow>> RowsAsync(ScrmDbContext db, long ticketId, CancellationToken ct)
+    {
+        var lines = await db.WorkLines.AsNoTracking().Where(l => l.TicketId == ticketId && !l.IsRemoved).OrderBy(l => l.Id)
+            .Select(l => new
+            {
+                l.Id, l.Version, l.Kind, l.ItemId, l.Quantity, l.Note, l.RecordedAt,
+                Warehouse = db.Warehouses.Where(w => w.Id == l.WarehouseId).Select(w => w.Name).FirstOrDefault(),
+                RecordedBy = db.UserProfiles.Where(u => u.Id == l.RecordedById).Select(u => u.DisplayName).FirstOrDefault(),
+                Service = db.ServiceItems.Where(i => l.Kind == PricedItemKind.Service && i.Id == l.ItemId).Select(i => new { i.Code, i.Name, i.Unit }).FirstOrDefault(),
+                Part = db.SpareParts.Where(p => l.Kind == PricedItemKind.Part && p.Id == l.ItemId).Select(p => new { p.Code, p.Name, p.Unit }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return lines.Select(l =>
+        {
+            var (code, name, unit) = l.Service is { } s ? (s.Code, s.Name, s.Unit) : l.Part is { } p ? (p.Code, p.Name, p.Unit) : ("", "", "");
+            return new WorkLineRow(l.Id, l.Version, l.Kind, code, name, unit, l.Quantity, l.Warehouse, l.Note, l.RecordedBy ?? "", l.RecordedAt);
+        }).ToList();
+    }
+
+    public static async Task<IReadOnlyList<SettlementSummary>> SettlementsAsync(ScrmDbContext db, long ticketId, bool seesMoney, string userId, CancellationToken ct)
+    {
+        var settlements = await db.Settlements.AsNoTracking().Where(s => s.TicketId == ticketId).OrderBy(s => s.Round).ToListAsync(ct);
+        var payeeIds = settlements.Select(s => s.PayeeId).OfType<string>().Distinct().ToArray();
+        var names = await db.UserProfiles.Where(u => payeeIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return settlements.Select(s =>
+        {
+            var money = seesMoney || s.PayeeId == userId;
+            return new SettlementSummary(s.Id, s.Round, s.State, s.CompletedAt, s.PayeeId is { } p ? names.GetValueOrDefault(p) : null,
+                money ? s.Total : null, money ? s.CustomerTotal : null, s.Holds, s.ReversalKind);
+        }).ToList();
+    }
+
+    public static async Task<WorkOptions> OptionsAsync(ScrmDbContext db, CancellationToken ct) => new(
+        await db.ServiceItems.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.Category).ThenBy(i => i.Code)
+            .Select(i => new WorkItemOption(i.Id, i.Code, i.Name, i.Unit, i.Category)).ToListAsync(ct),
+        await db.SpareParts.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Code)
+            .Select(p => new WorkItemOption(p.Id, p.Code, p.Name, p.Unit, null)).ToListAsync(ct),
+        await db.Warehouses.AsNoTracking().OrderBy(w => w.Name).Select(w => new WarehouseChoice(w.Id, w.Name)).ToListAsync(ct));
+}

@@ -1,0 +1,36 @@
+using Scrm.Domain.Pricing;
+using Scrm.Domain.Settlements;
+
+namespace Scrm.Web.Features.Settlements;
+
+/// <summary>What the 服务与备件 tab of a ticket shows: the work recorded, whether it may change, and how it settled.</summary>
+public sealed record TicketWorkView(
+    long TicketId,
+    IReadOnlyList<WorkLineRow> Lines,
+    bool CanRecord,
+    string? LockedReason,
+    IReadOnlyList<SettlementSummary> Settlements);
+
+public sealed record WorkLineRow(long Id, long Version, PricedItemKind Kind, string Code, string Name, string Unit, decimal Quantity,
+    string? Warehouse, string? Note, string RecordedBy, DateTime RecordedAt);
+
+/// <summary>A settlement of the ticket as its page shows it; amounts only for those who may see money (desk, finance, the payee).</summary>
+public sealed record SettlementSummary(long Id, int Round, SettlementState State, DateTime CompletedAt, string? Payee, decimal? Total,
+    decimal? CustomerTotal, IReadOnlyList<SettlementHold> Holds, ReversalKind? ReversalKind);
+
+/// <summary>What a user records: an item (service or part), how much, and for a part the warehouse it came from.</summary>
+public sealed class WorkForm
+{
+    public PricedItemKind Kind { get; set; }
+    public long? ItemId { get; set; }
+    public decimal? Quantity { get; set; } = 1;
+    public long? WarehouseId { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>The pickers of the work form: active services and parts, and the warehouses.</summary>
+public sealed record WorkOptions(IReadOnlyList<WorkItemOption> Services, IReadOnlyList<WorkItemOption> Parts, IReadOnlyList<WarehouseChoice> Warehouses);
+
+public sealed record WorkItemOption(long Id, string Code, string Name, string Unit, string? Category);
+
+public sealed record WarehouseChoice(long Id, string Name);
