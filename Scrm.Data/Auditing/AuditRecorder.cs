@@ -53,12 +53,13 @@ internal static class AuditRecorder
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Metadata.ClrType))
             .ToList();
         var addedTickets = changes.Where(e => e is { Entity: Ticket, State: EntityState.Added }).Select(e => e.Entity).ToHashSet();
+        var aggregates = new Aggregates(db);
         foreach (var entry in changes)
         {
-            var root = Aggregates.RootOf(entry);
+            var root = aggregates.RootOf(entry);
             // A field value is recorded as a change of its ticket, under the ticket's key.
             var entityId = entry.Entity is TicketFieldValue ? root?.Entry is { } ticket ? KnownKey(ticket) : null : KnownKey(entry);
-            foreach (var row in Rows(entry, addedTickets))
+            foreach (var row in Rows(entry, root, addedTickets))
             {
                 var audit = new AuditEntry(at, actor.UserId, actor.DisplayName, row.EntityType, entityId, row.Action, row.Field, row.Before, row.After);
                 db.AuditEntries.Add(audit);
@@ -75,12 +76,13 @@ internal static class AuditRecorder
         !NotAudited.Contains(type) && type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true
         && type.Assembly == typeof(Ticket).Assembly;
 
-    private static IEnumerable<(string EntityType, AuditAction Action, string? Field, string? Before, string? After)> Rows(EntityEntry entry, HashSet<object> addedTickets)
+    private static IEnumerable<(string EntityType, AuditAction Action, string? Field, string? Before, string? After)> Rows(
+        EntityEntry entry, (Type Type, object? Key, EntityEntry? Entry)? root, HashSet<object> addedTickets)
     {
         if (entry.Entity is TicketFieldValue value)
         {
             // A new ticket's values are part of its creation; later changes are edits of the ticket.
-            if (entry.State == EntityState.Added && addedTickets.Contains(Aggregates.RootOf(entry)!.Value.Entry!.Entity))
+            if (entry.State == EntityState.Added && addedTickets.Contains(root!.Value.Entry!.Entity))
             {
                 yield break;
             }

@@ -1,19 +1,37 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Scrm.Domain.Common;
+using Scrm.Domain.Settlements;
 
 namespace Scrm.Data.Saving;
 
-/// <summary>Finds the aggregate a tracked row belongs to.</summary>
-internal static class Aggregates
+/// <summary>
+/// Finds the aggregate each tracked row of one save belongs to. Parents are looked up in an index of the tracked
+/// aggregates built once, so a save of thousands of rows (a batch of settlements) stays linear.
+/// </summary>
+internal sealed class Aggregates
 {
+    // Records that belong to no aggregate: a ledger row is written once, on its own, and changes nobody's version.
+    private static readonly HashSet<Type> Standalone = [typeof(EarningsEntry)];
+
+    private readonly DbContext _db;
+    private Dictionary<(IEntityType Type, object Key), EntityEntry>? _tracked;
+
+    public Aggregates(DbContext db) => _db = db;
+
     /// <summary>The aggregate a row belongs to: itself, or the aggregate its required parent key points at.</summary>
-    public static (Type Type, object? Key, EntityEntry? Entry)? RootOf(EntityEntry entry)
+    public (Type Type, object? Key, EntityEntry? Entry)? RootOf(EntityEntry entry)
     {
         if (entry.Entity is AggregateRoot)
         {
             var key = entry.Metadata.FindPrimaryKey()!.Properties.Single();
             return (entry.Metadata.ClrType, entry.Property(key.Name).CurrentValue, entry);
+        }
+
+        if (Standalone.Contains(entry.Metadata.ClrType))
+        {
+            return null;
         }
 
         // A link row (a user's region, skill or partner type) also points at the aggregate it links to; it belongs to the
@@ -22,9 +40,7 @@ internal static class Aggregates
                      .OrderBy(f => f.PrincipalToDependent is null))
         {
             var key = entry.Property(fk.Properties.Single().Name).CurrentValue;
-            var principalKey = fk.PrincipalKey.Properties.Single().Name;
-            var parent = entry.Context.ChangeTracker.Entries()
-                .FirstOrDefault(e => e.Metadata == fk.PrincipalEntityType && Equals(e.Property(principalKey).CurrentValue, key));
+            var parent = key is null ? null : Tracked().GetValueOrDefault((fk.PrincipalEntityType, key));
             return (fk.PrincipalEntityType.ClrType, key, parent);
         }
 
@@ -37,10 +53,11 @@ internal static class Aggregates
     /// </summary>
     public static void BumpVersions(DbContext db)
     {
+        var aggregates = new Aggregates(db);
         var changed = new HashSet<EntityEntry>(ReferenceEqualityComparer.Instance);
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            if (RootOf(entry) is { Entry: { } root })
+            if (aggregates.RootOf(entry) is { Entry: { } root })
             {
                 changed.Add(root);
             }
@@ -52,4 +69,9 @@ internal static class Aggregates
             version.CurrentValue = root.State == EntityState.Added ? 1L : (long)version.OriginalValue! + 1;
         }
     }
+
+    private Dictionary<(IEntityType Type, object Key), EntityEntry> Tracked() =>
+        _tracked ??= _db.ChangeTracker.Entries()
+            .Where(e => e.Entity is AggregateRoot)
+            .ToDictionary(e => (e.Metadata, e.Property(e.Metadata.FindPrimaryKey()!.Properties.Single().Name).CurrentValue!));
 }
