@@ -4,10 +4,17 @@ using Scrm.Benchmarks.Live;
 
 // dotnet run -c Release --project Scrm.Benchmarks -- --filter '*'     (the benchmarks)
 // dotnet run -c Release --project Scrm.Benchmarks -- --explain        (SQL and query plans, no timing)
+// dotnet run -c Release --project Scrm.Benchmarks -- settlement     (settlement posting: p95 of one, throughput of batches)
 // dotnet run -c Release --project Scrm.Benchmarks -- boards-live      (the board in 20 Chromium pages; --tickets 5000)
 if (args.Contains("--explain"))
 {
     await QueryPlans.PrintAsync();
+    return;
+}
+
+if (args.FirstOrDefault() == "settlement")
+{
+    await Scrm.Benchmarks.Settlements.SettlementRun.RunAsync(args);
     return;
 }
 

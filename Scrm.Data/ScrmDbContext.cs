@@ -107,7 +107,22 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     private bool MayBeginTransaction() =>
         ExecutionStrategy.Current is not null || !Database.CreateExecutionStrategy().RetriesOnFailure;
 
+    /// <summary>Reads shared by the handlers of the save under way.</summary>
+    public SaveCache SaveCache { get; } = new();
+
     private async Task<int> SaveThroughPipelineAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SaveAndDispatchAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            SaveCache.Clear();
+        }
+    }
+
+    private async Task<int> SaveAndDispatchAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         if (Database.CurrentTransaction is null)
         {

@@ -26,7 +26,8 @@ public sealed class LedgerWriter : IInTransactionHandler
         var now = db.Pipeline.Clock.GetUtcNow().UtcDateTime;
         var payeeId = settlement.PayeeId!;
         var from = LedgerMonth.Of(now);
-        var confirmed = await db.Statements.Where(s => s.PayeeId == payeeId && s.Month >= from).Select(s => s.Month).ToListAsync(ct);
+        var confirmed = await db.SaveCache.GetOrReadAsync((payeeId, from),
+            () => db.Statements.Where(s => s.PayeeId == payeeId && s.Month >= from).Select(s => s.Month).ToListAsync(ct));
         db.EarningsEntries.AddRange(EarningsEntry.For(settlement, kind, LedgerMonth.ForPosting(now, confirmed), now));
     }
 }

@@ -25,7 +25,7 @@ public static class PriceSource
         var (tier, partnerType) = (keys.First().TierCode, keys.First().PartnerTypeId);
         var itemIds = keys.Select(k => k.ItemId).Distinct().ToArray();
         var published = db.Set<PriceBookVersion>().Where(v => v.State == PriceBookState.Published);
-        var inForceFrom = await published.Where(v => v.EffectiveFrom <= date).MaxAsync(v => (DateOnly?)v.EffectiveFrom, ct);
+        var inForceFrom = await db.SaveCache.GetOrReadAsync(date, () => published.Where(v => v.EffectiveFrom <= date).MaxAsync(v => (DateOnly?)v.EffectiveFrom, ct));
         var candidates = await published
             .Where(v => inForceFrom == null || v.EffectiveFrom >= inForceFrom)
             .SelectMany(v => v.Entries, (v, e) => new { VersionId = v.Id, v.EffectiveFrom, e.Kind, e.ItemId, e.TierCode, e.PartnerTypeId, e.SettlementPrice, e.CustomerPrice })

@@ -67,6 +67,6 @@ public sealed class SettleOnCompletion : IInTransactionHandler
 
     /// <summary>The ticket's settlement that is held or posted, including one opened earlier in this same save.</summary>
     private static async Task<Settlement?> InEffectAsync(ScrmDbContext db, long ticketId, CancellationToken ct) =>
-        db.Settlements.Local.FirstOrDefault(s => s.TicketId == ticketId && s.State is SettlementState.Held or SettlementState.Posted)
+        db.Tracked<Settlement>().FirstOrDefault(s => s.TicketId == ticketId && s.State is SettlementState.Held or SettlementState.Posted)
         ?? await db.Settlements.FirstOrDefaultAsync(s => s.TicketId == ticketId && (s.State == SettlementState.Held || s.State == SettlementState.Posted), ct);
 }

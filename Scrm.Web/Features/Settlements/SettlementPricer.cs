@@ -18,8 +18,11 @@ public static class SettlementPricer
         // Read untracked: pricing reads the payee and the city, it never changes them.
         var date = EffectiveDates.ChinaDate(settlement.CompletedAt);
         var payeeId = settlement.PayeeId ?? ticket.AssigneeId;
-        var payee = payeeId is null ? null : await db.UserProfiles.AsNoTracking().SingleOrDefaultAsync(u => u.Id == payeeId, ct);
-        var region = ticket.RegionId is { } regionId ? await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, ct) : null;
+        var payee = payeeId is null ? null
+            : await db.SaveCache.GetOrReadAsync(payeeId, () => db.UserProfiles.AsNoTracking().SingleOrDefaultAsync(u => u.Id == payeeId, ct));
+        var region = ticket.RegionId is { } regionId
+            ? await db.SaveCache.GetOrReadAsync(regionId, () => db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, ct))
+            : null;
         var terms = new SettlementTerms(payee?.Id, region?.Id, region?.TierOn(date), payee?.PartnerTypeOn(date));
         var work = await WorkedItemsAsync(db, ticket.Id, ct);
         var lookup = terms is { TierCode: { } tier, PartnerTypeId: { } partnerType }
