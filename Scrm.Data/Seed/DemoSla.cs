@@ -114,11 +114,4 @@ internal sealed class DemoSla(ScrmDbContext db, TimeProvider time, Dictionary<st
         ["contact_phone"] = customer.Phone,
         ["linked_customer"] = customer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
-
-    private sealed class SeedClock : TimeProvider
-    {
-        public DateTime UtcNow { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => new(UtcNow, TimeSpan.Zero);
-    }
 }

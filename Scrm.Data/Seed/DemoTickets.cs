@@ -58,7 +58,7 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
     {
         var agents = people.Where(p => p.Role == Role.Agent).ToList();
         var technicians = people.Where(p => p is { Role: Role.Technician, IsActive: true }).ToList();
-        var now = time.GetUtcNow();
+        var now = time.GetUtcNow().UtcDateTime;
         var tickets = new List<Ticket>();
         for (var i = 0; i < count; i++)
         {
@@ -120,7 +120,7 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
     }
 
     /// <summary>Presses the buttons in order, each by who the node allows, minutes to hours apart; stops where a button does not apply.</summary>
-    private void Walk(Ticket ticket, Flow flow, TicketFacts facts, string[] presses, UserProfile agent, UserProfile technician, DateTimeOffset now)
+    private void Walk(Ticket ticket, Flow flow, TicketFacts facts, string[] presses, UserProfile agent, UserProfile technician, DateTime now)
     {
         var graph = flow.Workflow.Graph;
         ticket.StartWorkflow(flow.Workflow.Id, graph, flow.Template, facts, Actor(agent), _clock);
@@ -145,7 +145,7 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
     }
 
     /// <summary>Walks a ticket without a workflow through the allowed statuses to <paramref name="target"/>.</summary>
-    private void MoveTo(Ticket ticket, TicketStatus target, DateTimeOffset now)
+    private void MoveTo(Ticket ticket, TicketStatus target, DateTime now)
     {
         foreach (var status in TicketStatusRules.Path(ticket.Status, target))
         {
@@ -155,7 +155,7 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
     }
 
     // Never later than now: history must not be in the future.
-    private void Advance(DateTimeOffset now)
+    private void Advance(DateTime now)
     {
         var next = _clock.UtcNow + TimeSpan.FromMinutes(random.Next(20, 600));
         _clock.UtcNow = next < now ? next : now;
@@ -165,7 +165,7 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
 
     private static Dictionary<string, string?> InstallFields(Random random, string product, Customer customer, SeedClock clock)
     {
-        var created = DateOnly.FromDateTime(clock.UtcNow.UtcDateTime);
+        var created = DateOnly.FromDateTime(clock.UtcNow);
         var removeOld = random.Next(3) == 0;
         var highAltitude = product == "空调" && random.Next(3) == 0;
         return new()
@@ -213,12 +213,5 @@ internal sealed class DemoTickets(ScrmDbContext db, TimeProvider time, Random ra
             ["need_refund"] = refund ? "true" : null,
             ["refund_amount"] = refund ? (random.Next(5, 50) * 10).ToString(CultureInfo.InvariantCulture) : null,
         };
-    }
-
-    private sealed class SeedClock : TimeProvider
-    {
-        public DateTimeOffset UtcNow { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => UtcNow;
     }
 }
