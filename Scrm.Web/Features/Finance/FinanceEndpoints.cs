@@ -24,7 +24,7 @@ public static class FinanceEndpoints
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }
 
-            if (LedgerMonth.Parse(month) is not { } parsed)
+            if (FinanceMonths.Parse(month) is not { } parsed)
             {
                 return Results.NotFound();
             }

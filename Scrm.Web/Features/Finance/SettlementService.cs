@@ -16,6 +16,9 @@ public sealed class SettlementService(UnitOfWork work, TimeProvider time)
     public const int PostedListSize = 200;
     public const int RefundReasonMaxLength = Settlement.NoteMaxLength;
 
+    /// <summary>Who works finance's pages: for <c>[Authorize(Roles = …)]</c>, and as roles for the service checks.</summary>
+    public const string FinanceRoleNames = $"{nameof(Role.Finance)},{nameof(Role.Admin)}";
+
     public static readonly Role[] FinanceRoles = [Role.Finance, Role.Admin];
 
     public Task<IReadOnlyList<HeldSettlementRow>> HeldAsync(Actor actor, CancellationToken ct = default)
