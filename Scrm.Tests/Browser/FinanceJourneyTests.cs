@@ -68,6 +68,14 @@ public sealed class FinanceJourneyTests(AppServerFixture app)
             {
                 File.Delete(file);
             }
+
+            // The same month reconciles, and the settlement is in 已入账 with its lines and ledger rows.
+            await BrowserSession.GotoInteractiveAsync(page, $"finance/reconciliation?month={month}");
+            await Expect(page.Locator("[data-testid=reconciled]")).ToBeVisibleAsync();
+            await AppServerFixture.ScreenshotAsync(page, "finance-reconciliation");
+            await BrowserSession.GotoInteractiveAsync(page, "finance/settlements?tab=posted");
+            await page.Locator("[data-testid=posted-row]").First.ClickAsync();
+            await Expect(page.Locator("[data-testid=ledger-entry]")).ToHaveCountAsync(2);
         });
     }
 }
