@@ -20,6 +20,7 @@ using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Catalog;
+using Scrm.Web.Features.Finance;
 using Scrm.Web.Features.Exports;
 using Scrm.Web.Features.Settlements;
 using Scrm.Web.Features.Admin;
@@ -87,6 +88,7 @@ public static class WebServiceCollectionExtensions
         app.MapAccountEndpoints();
         app.MapCatalogEndpoints();
         app.MapExportEndpoints();
+        app.MapFinanceEndpoints();
     }
 
     /// <summary>
@@ -221,6 +223,7 @@ public static class WebServiceCollectionExtensions
         services.AddCatalog();
         services.AddExports();
         services.AddSettlements();
+        services.AddFinance();
         AddBackgroundWork(services);
         return services;
     }

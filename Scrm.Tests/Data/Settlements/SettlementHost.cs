@@ -30,6 +30,13 @@ internal sealed class SettlementHost(OutboxHost host, FakeTimeProvider clock) : 
         return new SettlementHost(await OutboxHost.StartAsync(file, clock), clock) { File = file };
     }
 
+    /// <summary>
+    /// Works on a database that is not the host's own (a running app's), with its own clock: settlements it makes are
+    /// the app's; disposing it leaves the file.
+    /// </summary>
+    public static async Task<SettlementHost> AttachAsync(string file, FakeTimeProvider clock) => new(await OutboxHost.StartAsync(file, clock), clock);
+
+    /// <summary>The database file the host made, deleted with it; empty when attached to another's.</summary>
     private string File { get; init; } = "";
 
     public Task<Actor> ActorAsync(string userName) => host.ActorAsync(userName);
@@ -94,6 +101,9 @@ internal sealed class SettlementHost(OutboxHost host, FakeTimeProvider clock) : 
     public async ValueTask DisposeAsync()
     {
         await host.DisposeAsync();
-        OutboxHost.Delete(File);
+        if (File.Length > 0)
+        {
+            OutboxHost.Delete(File);
+        }
     }
 }
