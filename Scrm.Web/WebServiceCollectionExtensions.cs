@@ -221,6 +221,7 @@ public static class WebServiceCollectionExtensions
         services.AddCatalog();
         services.AddExports();
         services.AddSettlements();
+        services.AddScoped<Features.Field.FieldService>();
         AddBackgroundWork(services);
         return services;
     }

@@ -36,8 +36,38 @@ internal static class WorkLinesQuery
         {
             var money = seesMoney || s.PayeeId == userId;
             return new SettlementSummary(s.Id, s.Round, s.State, s.CompletedAt, s.PayeeId is { } p ? names.GetValueOrDefault(p) : null,
-                money ? s.Total : null, money ? s.CustomerTotal : null, s.Holds, s.ReversalKind);
+                money ? s.Total : null, money ? s.CustomerTotal : null, s.Holds, s.ReversalKind)
+            {
+                Lines = money ? s.Lines.OrderBy(l => l.Number)
+                    .Select(l => new SettlementLineRow(l.Number, l.Kind, l.ItemCode, l.ItemName, l.Unit, l.Quantity, l.UnitPrice, l.Amount)).ToList() : [],
+                PostedAt = s.PostedAt,
+                ReversedAt = s.ReversedAt,
+            };
         }).ToList();
+    }
+
+    /// <summary>Warehouses carry no region: the obvious one is the only warehouse named after the ticket's city or its parent.</summary>
+    public static async Task<long?> DefaultWarehouseAsync(ScrmDbContext db, long? regionId, CancellationToken ct)
+    {
+        var region = await db.Regions.AsNoTracking().Where(r => r.Id == regionId)
+            .Select(r => new { r.Name, Parent = db.Regions.Where(p => p.Id == r.ParentId).Select(p => p.Name).FirstOrDefault() })
+            .SingleOrDefaultAsync(ct);
+        if (region is null)
+        {
+            return null;
+        }
+
+        var warehouses = await db.Warehouses.AsNoTracking().Select(w => new { w.Id, w.Name }).ToListAsync(ct);
+        foreach (var name in new[] { region.Name, region.Parent }.OfType<string>())
+        {
+            var named = warehouses.Where(w => w.Name.StartsWith(name, StringComparison.Ordinal)).ToList();
+            if (named.Count == 1)
+            {
+                return named[0].Id;
+            }
+        }
+
+        return null;
     }
 
     public static async Task<WorkOptions> OptionsAsync(ScrmDbContext db, CancellationToken ct) => new(
