@@ -46,7 +46,16 @@ public sealed class FieldService(UnitOfWork work, TicketService tickets, SlaRead
     public async Task<JobView?> JobAsync(Actor actor, long ticketId, CancellationToken ct = default)
     {
         actor.Require(Role.Technician);
-        var ticket = await tickets.GetAsync(actor, ticketId, ct);
+        TicketView? ticket;
+        try
+        {
+            ticket = await tickets.GetAsync(actor, ticketId, ct);
+        }
+        catch (ForbiddenException)
+        {
+            return null;
+        }
+
         if (ticket is not { Access: TicketAccess.Work } || ticket.AssigneeId != actor.UserId)
         {
             return null;

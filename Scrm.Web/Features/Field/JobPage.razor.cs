@@ -67,14 +67,7 @@ public partial class JobPage : IDisposable
 
     private async Task LoadAsync()
     {
-        try
-        {
-            _job = TicketId > 0 ? await Field.JobAsync(await CurrentUser.RequireAsync(), TicketId) : null;
-        }
-        catch (ForbiddenException)
-        {
-            _job = null;
-        }
+        _job = TicketId > 0 ? await Field.JobAsync(await CurrentUser.RequireAsync(), TicketId) : null;
 
         _notFound = _job is null;
         _actions = _job is null ? [] : JobAction.For(_job.Ticket, L);
