@@ -224,6 +224,7 @@ public static class WebServiceCollectionExtensions
         services.AddExports();
         services.AddSettlements();
         services.AddFinance();
+        services.AddScoped<Features.Field.FieldService>();
         AddBackgroundWork(services);
         return services;
     }

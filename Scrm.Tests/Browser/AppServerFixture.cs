@@ -25,6 +25,9 @@ public sealed class AppServerFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public string DatabaseFile => Path.Combine(_dataFolder, "scrm.db");
 
+    /// <summary>The running app's services, for journeys that set up data the way the app itself would.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -56,13 +59,13 @@ public sealed class AppServerFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) at a desktop size, Chinese as a user in China would have it.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (own cookies) at a desktop size (or <paramref name="viewport"/>), Chinese as a user in China would have it.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 900 },
             Locale = "zh-CN",
         });
         // Generous waits for a loaded 2-core CI machine: every wait is for a condition, so a fast run stays fast.

@@ -83,8 +83,10 @@ public sealed class EdgeJourneyTests(AppServerFixture app)
     public Task Technician_HomeLinksOnlyToPagesTheyMayOpen() =>
         app.RunJourneyAsync("technician-home", async page =>
     {
+        // Signing in lands a technician on their phone page; "/" is still their home page with its counts.
         await BrowserSession.LoginAsync(page, "tech1");
-        await BrowserSession.WaitInteractiveAsync(page);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/m/jobs$"));
+        await BrowserSession.GotoInteractiveAsync(page, "");
 
         await Expect(page.Locator(".scrm-kpi").First).ToBeVisibleAsync();
         await Expect(page.Locator(".scrm-kpi a")).ToHaveCountAsync(0);

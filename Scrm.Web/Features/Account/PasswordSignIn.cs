@@ -17,7 +17,8 @@ public enum SignInOutcome
 
 /// <param name="LockedUntil">When a locked account opens again (UTC).</param>
 /// <param name="Culture">The signed-in user's remembered language.</param>
-public sealed record SignInAttempt(SignInOutcome Outcome, DateTime? LockedUntil = null, string? Culture = null);
+/// <param name="Role">The signed-in user's role: it picks the page they land on.</param>
+public sealed record SignInAttempt(SignInOutcome Outcome, DateTime? LockedUntil = null, string? Culture = null, Scrm.Domain.Users.Role? Role = null);
 
 /// <summary>
 /// The password sign-in: the address throttle, then Identity's per-account lockout (in the database, so it holds across
@@ -56,7 +57,7 @@ public sealed class PasswordSignIn(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var profile = await db.UserProfiles.AsNoTracking().Where(p => p.Id == user.Id)
-            .Select(p => new { p.IsActive, p.Culture }).SingleOrDefaultAsync(ct);
+            .Select(p => new { p.IsActive, p.Culture, p.Role }).SingleOrDefaultAsync(ct);
         if (profile is not { IsActive: true })
         {
             return new SignInAttempt(SignInOutcome.Deactivated);
@@ -65,6 +66,6 @@ public sealed class PasswordSignIn(
         user.LastSignInAt = time.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(user);
         await signIn.SignInAsync(user, remember);
-        return new SignInAttempt(SignInOutcome.SignedIn, Culture: profile.Culture);
+        return new SignInAttempt(SignInOutcome.SignedIn, Culture: profile.Culture, Role: profile.Role);
     }
 }

@@ -16,13 +16,19 @@ internal static class WorkLinesQuery
                 l.Id, l.Version, l.Kind, l.ItemId, l.Quantity, l.Note, l.RecordedAt,
                 Warehouse = db.Warehouses.Where(w => w.Id == l.WarehouseId).Select(w => w.Name).FirstOrDefault(),
                 RecordedBy = db.UserProfiles.Where(u => u.Id == l.RecordedById).Select(u => u.DisplayName).FirstOrDefault(),
-                Service = db.ServiceItems.Where(i => l.Kind == PricedItemKind.Service && i.Id == l.ItemId).Select(i => new { i.Code, i.Name, i.Unit }).FirstOrDefault(),
-                Part = db.SpareParts.Where(p => l.Kind == PricedItemKind.Part && p.Id == l.ItemId).Select(p => new { p.Code, p.Name, p.Unit }).FirstOrDefault(),
             })
             .ToListAsync(ct);
+
+        // The items in two small reads: a subquery yielding a row per line needs SQL APPLY, which SQLite lacks.
+        var serviceIds = lines.Where(l => l.Kind == PricedItemKind.Service).Select(l => l.ItemId).Distinct().ToList();
+        var partIds = lines.Where(l => l.Kind == PricedItemKind.Part).Select(l => l.ItemId).Distinct().ToList();
+        var services = await db.ServiceItems.AsNoTracking().Where(i => serviceIds.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => (i.Code, i.Name, i.Unit), ct);
+        var parts = await db.SpareParts.AsNoTracking().Where(p => partIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => (p.Code, p.Name, p.Unit), ct);
         return lines.Select(l =>
         {
-            var (code, name, unit) = l.Service is { } s ? (s.Code, s.Name, s.Unit) : l.Part is { } p ? (p.Code, p.Name, p.Unit) : ("", "", "");
+            var (code, name, unit) = (l.Kind == PricedItemKind.Service ? services : parts).GetValueOrDefault(l.ItemId, ("", "", ""));
             return new WorkLineRow(l.Id, l.Version, l.Kind, code, name, unit, l.Quantity, l.Warehouse, l.Note, l.RecordedBy ?? "", l.RecordedAt);
         }).ToList();
     }
@@ -36,8 +42,38 @@ internal static class WorkLinesQuery
         {
             var money = seesMoney || s.PayeeId == userId;
             return new SettlementSummary(s.Id, s.Round, s.State, s.CompletedAt, s.PayeeId is { } p ? names.GetValueOrDefault(p) : null,
-                money ? s.Total : null, money ? s.CustomerTotal : null, s.Holds, s.ReversalKind);
+                money ? s.Total : null, money ? s.CustomerTotal : null, s.Holds, s.ReversalKind)
+            {
+                Lines = money ? s.Lines.OrderBy(l => l.Number)
+                    .Select(l => new SettlementLineRow(l.Number, l.Kind, l.ItemCode, l.ItemName, l.Unit, l.Quantity, l.UnitPrice, l.Amount)).ToList() : [],
+                PostedAt = s.PostedAt,
+                ReversedAt = s.ReversedAt,
+            };
         }).ToList();
+    }
+
+    /// <summary>Warehouses carry no region: the obvious one is the only warehouse named after the ticket's city or its parent.</summary>
+    public static async Task<long?> DefaultWarehouseAsync(ScrmDbContext db, long? regionId, CancellationToken ct)
+    {
+        var region = await db.Regions.AsNoTracking().Where(r => r.Id == regionId)
+            .Select(r => new { r.Name, Parent = db.Regions.Where(p => p.Id == r.ParentId).Select(p => p.Name).FirstOrDefault() })
+            .SingleOrDefaultAsync(ct);
+        if (region is null)
+        {
+            return null;
+        }
+
+        var warehouses = await db.Warehouses.AsNoTracking().Select(w => new { w.Id, w.Name }).ToListAsync(ct);
+        foreach (var name in new[] { region.Name, region.Parent }.OfType<string>())
+        {
+            var named = warehouses.Where(w => w.Name.StartsWith(name, StringComparison.Ordinal)).ToList();
+            if (named.Count == 1)
+            {
+                return named[0].Id;
+            }
+        }
+
+        return null;
     }
 
     public static async Task<WorkOptions> OptionsAsync(ScrmDbContext db, CancellationToken ct) => new(

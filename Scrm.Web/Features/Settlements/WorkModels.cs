@@ -9,14 +9,27 @@ public sealed record TicketWorkView(
     IReadOnlyList<WorkLineRow> Lines,
     bool CanRecord,
     string? LockedReason,
-    IReadOnlyList<SettlementSummary> Settlements);
+    IReadOnlyList<SettlementSummary> Settlements)
+{
+    /// <summary>The warehouse a part most likely came from: the one named for the ticket's city (杭州 → 杭州仓), if exactly one is.</summary>
+    public long? DefaultWarehouseId { get; init; }
+}
 
 public sealed record WorkLineRow(long Id, long Version, PricedItemKind Kind, string Code, string Name, string Unit, decimal Quantity,
     string? Warehouse, string? Note, string RecordedBy, DateTime RecordedAt);
 
 /// <summary>A settlement of the ticket as its page shows it; amounts only for those who may see money (desk, finance, the payee).</summary>
 public sealed record SettlementSummary(long Id, int Round, SettlementState State, DateTime CompletedAt, string? Payee, decimal? Total,
-    decimal? CustomerTotal, IReadOnlyList<SettlementHold> Holds, ReversalKind? ReversalKind);
+    decimal? CustomerTotal, IReadOnlyList<SettlementHold> Holds, ReversalKind? ReversalKind)
+{
+    /// <summary>The priced lines, for those who see the money; empty otherwise (and while held).</summary>
+    public IReadOnlyList<SettlementLineRow> Lines { get; init; } = [];
+
+    public DateTime? PostedAt { get; init; }
+    public DateTime? ReversedAt { get; init; }
+}
+
+public sealed record SettlementLineRow(int Number, PricedItemKind Kind, string Code, string Name, string Unit, decimal Quantity, decimal UnitPrice, decimal Amount);
 
 /// <summary>What a user records: an item (service or part), how much, and for a part the warehouse it came from.</summary>
 public sealed class WorkForm

@@ -24,7 +24,11 @@ public sealed class WorkService(UnitOfWork work, TimeProvider time)
             var lines = await WorkLinesQuery.RowsAsync(db, ticketId, token);
             var settlements = await WorkLinesQuery.SettlementsAsync(db, ticketId, SeesMoney(actor, access), actor.UserId, token);
             var locked = LockedReason(ticket, settlements);
-            return new TicketWorkView(ticketId, lines, locked is null, locked, settlements);
+            var canRecord = locked is null && actor.Role != Role.Finance;
+            return new TicketWorkView(ticketId, lines, canRecord, locked, settlements)
+            {
+                DefaultWarehouseId = canRecord ? await WorkLinesQuery.DefaultWarehouseAsync(db, ticket.RegionId, token) : null,
+            };
         }, ct);
 
     public Task<WorkOptions> OptionsAsync(Actor actor, CancellationToken ct = default)
