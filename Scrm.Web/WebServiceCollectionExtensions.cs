@@ -22,6 +22,7 @@ using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Catalog;
 using Scrm.Web.Features.Exports;
 using Scrm.Web.Features.Settlements;
+using Scrm.Web.Features.Pricing;
 using Scrm.Web.Features.Admin;
 using Scrm.Web.Features.Assignment;
 using Scrm.Web.Features.Home;
@@ -221,6 +222,7 @@ public static class WebServiceCollectionExtensions
         services.AddCatalog();
         services.AddExports();
         services.AddSettlements();
+        services.AddPricing();
         AddBackgroundWork(services);
         return services;
     }

@@ -83,6 +83,7 @@ public static class DemoCompanySeeder
         await new DemoSla(db, time, cities, people, customers).SeedAsync([templates.Install, templates.Repair, complaint], templates.Repair, ct);
         await DemoAssignmentRules.SeedAsync(db, templates.Install, templates.Repair, people, ct);
         await DemoCatalog.SeedAsync(db, ct);
+        await DemoPriceBook.SeedAsync(db, time, people, ct);
     }
 
     /// <summary>Two provinces and four cities. 湖州 moved from tier C to B on the first day of the month three months ago.</summary>
