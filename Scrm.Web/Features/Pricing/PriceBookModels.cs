@@ -47,3 +47,10 @@ public sealed record PriceBookDetail(
 
 /// <summary>A cell's prices as typed ("120", "¥1,200.00"): parsed and checked on the server.</summary>
 public sealed record SetPriceRequest(PriceKey Key, string? Settlement, string? Customer);
+
+/// <summary>What an admin typed into a cell's two inputs.</summary>
+public sealed class PriceCellInput
+{
+    public string? Settlement { get; set; }
+    public string? Customer { get; set; }
+}
