@@ -36,8 +36,8 @@ public sealed class PriceBookJourneyTests(AppServerFixture app)
         var today = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var date = page.Locator("[data-testid=effective-from] input");
         await date.FillAsync(today);
-        await date.PressAsync("Enter");
-        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("生效日期已修改");
+        await date.PressAsync("Tab");
+        await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("生效日期已修改");
 
         await page.ClickAsync("[data-testid=approve]");
         await page.Locator(".mud-dialog .mud-button-root").Filter(new() { HasText = "审批通过" }).ClickAsync();
