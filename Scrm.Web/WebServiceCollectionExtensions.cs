@@ -23,6 +23,7 @@ using Scrm.Web.Features.Catalog;
 using Scrm.Web.Features.Finance;
 using Scrm.Web.Features.Exports;
 using Scrm.Web.Features.Settlements;
+using Scrm.Web.Features.Pricing;
 using Scrm.Web.Features.Admin;
 using Scrm.Web.Features.Assignment;
 using Scrm.Web.Features.Home;
@@ -225,6 +226,7 @@ public static class WebServiceCollectionExtensions
         services.AddSettlements();
         services.AddFinance();
         services.AddScoped<Features.Field.FieldService>();
+        services.AddPricing();
         AddBackgroundWork(services);
         return services;
     }

@@ -83,6 +83,7 @@ public static class DemoCompanySeeder
         await new DemoSla(db, time, cities, people, customers).SeedAsync([templates.Install, templates.Repair, complaint], templates.Repair, ct);
         await DemoAssignmentRules.SeedAsync(db, templates.Install, templates.Repair, people, ct);
         await DemoCatalog.SeedAsync(db, ct);
+        await DemoPriceBook.SeedAsync(db, time, people, ct);
 
         // Needs the catalogs and a published price book before it.
         await new DemoSettlements(db, time, cities, people, customers).SeedAsync(templates.Repair, random, ct);

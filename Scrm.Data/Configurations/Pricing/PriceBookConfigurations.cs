@@ -22,9 +22,10 @@ internal sealed class PriceBookVersionConfiguration : IEntityTypeConfiguration<P
         builder.Navigation(v => v.Entries).HasField("_entries").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
 
         // The rules the domain checks, kept by the database too when two admins act at once:
-        // one draft at a time, and never two published versions in force from the same day.
-        builder.HasIndex(v => v.State).IsUnique().HasFilter($"\"State\" = {(int)PriceBookState.Draft}").HasDatabaseName("IX_PriceBookVersions_OneDraft");
-        builder.HasIndex(v => v.EffectiveFrom).IsUnique().HasFilter($"\"State\" = {(int)PriceBookState.Published}").HasDatabaseName("IX_PriceBookVersions_PublishedFrom");
+        // one draft at a time, and never two published versions in force from the same day. The state is stored as its
+        // name (the enum convention), so the filters compare with the name: a number would never match.
+        builder.HasIndex(v => v.State).IsUnique().HasFilter($"\"State\" = '{nameof(PriceBookState.Draft)}'").HasDatabaseName("IX_PriceBookVersions_OneDraft");
+        builder.HasIndex(v => v.EffectiveFrom).IsUnique().HasFilter($"\"State\" = '{nameof(PriceBookState.Published)}'").HasDatabaseName("IX_PriceBookVersions_PublishedFrom");
     }
 }
 

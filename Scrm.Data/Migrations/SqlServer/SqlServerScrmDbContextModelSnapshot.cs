@@ -847,7 +847,7 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.HasIndex("EffectiveFrom")
                         .IsUnique()
                         .HasDatabaseName("IX_PriceBookVersions_PublishedFrom")
-                        .HasFilter("\"State\" = 1");
+                        .HasFilter("\"State\" = 'Published'");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -857,7 +857,7 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.HasIndex("State")
                         .IsUnique()
                         .HasDatabaseName("IX_PriceBookVersions_OneDraft")
-                        .HasFilter("\"State\" = 0");
+                        .HasFilter("\"State\" = 'Draft'");
 
                     b.ToTable("PriceBookVersions");
                 });

@@ -817,7 +817,7 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.HasIndex("EffectiveFrom")
                         .IsUnique()
                         .HasDatabaseName("IX_PriceBookVersions_PublishedFrom")
-                        .HasFilter("\"State\" = 1");
+                        .HasFilter("\"State\" = 'Published'");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -827,7 +827,7 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.HasIndex("State")
                         .IsUnique()
                         .HasDatabaseName("IX_PriceBookVersions_OneDraft")
-                        .HasFilter("\"State\" = 0");
+                        .HasFilter("\"State\" = 'Draft'");
 
                     b.ToTable("PriceBookVersions");
                 });

@@ -23,9 +23,10 @@ internal sealed class SettlementHost(OutboxHost host, FakeTimeProvider clock) : 
     public FakeTimeProvider Clock => clock;
     public WorkService Work => host.Services.GetRequiredService<WorkService>();
 
-    public static async Task<SettlementHost> StartAsync()
+    /// <param name="start">The clock's start, when a test needs completions before the seeding day (the demo is seeded at <see cref="TestApp.Now"/>).</param>
+    public static async Task<SettlementHost> StartAsync(DateTimeOffset? start = null)
     {
-        var clock = new FakeTimeProvider(TestApp.Now);
+        var clock = new FakeTimeProvider(start ?? TestApp.Now);
         var file = await OutboxHost.NewDatabaseAsync();
         return new SettlementHost(await OutboxHost.StartAsync(file, clock), clock) { File = file };
     }

@@ -36,20 +36,25 @@ public static class SettlementPricer
     }
 
     /// <summary>The ticket's recorded work, one entry per item with its quantities summed, services first.</summary>
-    public static async Task<List<WorkedItem>> WorkedItemsAsync(ScrmDbContext db, long ticketId, CancellationToken ct)
+    public static async Task<List<WorkedItem>> WorkedItemsAsync(ScrmDbContext db, long ticketId, CancellationToken ct) =>
+        (await WorkedItemsAsync(db, [ticketId], ct)).GetValueOrDefault(ticketId) ?? [];
+
+    /// <summary>The recorded work of several tickets at once (the price simulation's), read the same way.</summary>
+    public static async Task<Dictionary<long, List<WorkedItem>>> WorkedItemsAsync(ScrmDbContext db, IReadOnlyCollection<long> ticketIds, CancellationToken ct)
     {
-        var lines = await db.WorkLines.Where(l => l.TicketId == ticketId && !l.IsRemoved)
-            .Select(l => new { l.Kind, l.ItemId, l.Quantity })
+        var ids = ticketIds.ToArray();
+        var lines = await db.WorkLines.Where(l => ids.Contains(l.TicketId) && !l.IsRemoved)
+            .Select(l => new { l.TicketId, l.Kind, l.ItemId, l.Quantity })
             .ToListAsync(ct);
         var serviceIds = lines.Where(l => l.Kind == PricedItemKind.Service).Select(l => l.ItemId).Distinct().ToArray();
         var partIds = lines.Where(l => l.Kind == PricedItemKind.Part).Select(l => l.ItemId).Distinct().ToArray();
         var names = (await db.ServiceItems.Where(i => serviceIds.Contains(i.Id)).Select(i => new { Kind = PricedItemKind.Service, i.Id, i.Code, i.Name, i.Unit }).ToListAsync(ct))
             .Concat(await db.SpareParts.Where(p => partIds.Contains(p.Id)).Select(p => new { Kind = PricedItemKind.Part, p.Id, p.Code, p.Name, p.Unit }).ToListAsync(ct))
             .ToDictionary(i => (i.Kind, i.Id));
-        return lines
+        return lines.GroupBy(l => l.TicketId).ToDictionary(ticket => ticket.Key, ticket => ticket
             .GroupBy(l => (l.Kind, l.ItemId))
             .OrderBy(g => g.Key.Kind).ThenBy(g => names[g.Key].Code, StringComparer.Ordinal)
             .Select(g => new WorkedItem(g.Key.Kind, g.Key.ItemId, names[g.Key].Code, names[g.Key].Name, names[g.Key].Unit, g.Sum(l => l.Quantity)))
-            .ToList();
+            .ToList());
     }
 }

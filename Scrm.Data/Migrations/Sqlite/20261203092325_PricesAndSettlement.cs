@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Scrm.Data.Migrations.SqlServer
+namespace Scrm.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class PricesAndSettlement : Migration
@@ -15,17 +15,17 @@ namespace Scrm.Data.Migrations.SqlServer
                 name: "PriceBookVersions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    State = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    DraftedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    DraftedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ReviewedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ReviewedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RejectReason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DraftedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DraftedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReviewedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RejectReason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,23 +48,23 @@ namespace Scrm.Data.Migrations.SqlServer
                 name: "Settlements",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TicketId = table.Column<long>(type: "bigint", nullable: false),
-                    Round = table.Column<int>(type: "int", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    State = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    PayeeId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    RegionId = table.Column<long>(type: "bigint", nullable: true),
-                    TierCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
-                    PartnerTypeId = table.Column<long>(type: "bigint", nullable: true),
-                    PostedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReversedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReversalKind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    ReversalNote = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    ReversedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    Holds = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PayeeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RegionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    TierCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    PartnerTypeId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PostedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReversedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReversalKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ReversalNote = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ReversedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Holds = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,18 +87,18 @@ namespace Scrm.Data.Migrations.SqlServer
                 name: "Statements",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PayeeId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    Month = table.Column<DateOnly>(type: "date", nullable: false),
-                    State = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Total = table.Column<long>(type: "bigint", nullable: false),
-                    LineCount = table.Column<int>(type: "int", nullable: false),
-                    ConfirmedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    ConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    PaidById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    PaidAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PayeeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Total = table.Column<long>(type: "INTEGER", nullable: false),
+                    LineCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConfirmedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PaidById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,20 +115,20 @@ namespace Scrm.Data.Migrations.SqlServer
                 name: "WorkLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TicketId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ItemId = table.Column<long>(type: "bigint", nullable: false),
-                    Quantity = table.Column<long>(type: "bigint", nullable: false),
-                    WarehouseId = table.Column<long>(type: "bigint", nullable: true),
-                    Note = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    IsRemoved = table.Column<bool>(type: "bit", nullable: false),
-                    RemovedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    RemovedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ItemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Quantity = table.Column<long>(type: "INTEGER", nullable: false),
+                    WarehouseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsRemoved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RemovedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RemovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,15 +145,15 @@ namespace Scrm.Data.Migrations.SqlServer
                 name: "PriceEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ItemId = table.Column<long>(type: "bigint", nullable: false),
-                    TierCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    PartnerTypeId = table.Column<long>(type: "bigint", nullable: false),
-                    SettlementPrice = table.Column<long>(type: "bigint", nullable: false),
-                    CustomerPrice = table.Column<long>(type: "bigint", nullable: false),
-                    VersionId = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ItemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TierCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PartnerTypeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SettlementPrice = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomerPrice = table.Column<long>(type: "INTEGER", nullable: false),
+                    VersionId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -170,21 +170,21 @@ namespace Scrm.Data.Migrations.SqlServer
                 name: "EarningsEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PayeeId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    TicketId = table.Column<long>(type: "bigint", nullable: false),
-                    SettlementId = table.Column<long>(type: "bigint", nullable: false),
-                    LineNumber = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ItemKind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ItemName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Quantity = table.Column<long>(type: "bigint", nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false),
-                    CustomerAmount = table.Column<long>(type: "bigint", nullable: false),
-                    PostedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Month = table.Column<DateOnly>(type: "date", nullable: false),
-                    IsAdjustment = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PayeeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SettlementId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LineNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ItemKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ItemName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Quantity = table.Column<long>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomerAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    PostedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsAdjustment = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -207,21 +207,21 @@ namespace Scrm.Data.Migrations.SqlServer
                 name: "SettlementLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ItemId = table.Column<long>(type: "bigint", nullable: false),
-                    ItemCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ItemName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Unit = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Quantity = table.Column<long>(type: "bigint", nullable: false),
-                    PriceBookVersionId = table.Column<long>(type: "bigint", nullable: false),
-                    UnitPrice = table.Column<long>(type: "bigint", nullable: false),
-                    UnitCustomerPrice = table.Column<long>(type: "bigint", nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false),
-                    CustomerAmount = table.Column<long>(type: "bigint", nullable: false),
-                    SettlementId = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ItemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ItemName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Quantity = table.Column<long>(type: "INTEGER", nullable: false),
+                    PriceBookVersionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitPrice = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitCustomerPrice = table.Column<long>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomerAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    SettlementId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -266,14 +266,14 @@ namespace Scrm.Data.Migrations.SqlServer
                 table: "PriceBookVersions",
                 column: "State",
                 unique: true,
-                filter: "\"State\" = 0");
+                filter: "\"State\" = 'Draft'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PriceBookVersions_PublishedFrom",
                 table: "PriceBookVersions",
                 column: "EffectiveFrom",
                 unique: true,
-                filter: "\"State\" = 1");
+                filter: "\"State\" = 'Published'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PriceBookVersions_ReviewedById",
@@ -325,18 +325,15 @@ namespace Scrm.Data.Migrations.SqlServer
                 column: "TicketId");
 
             // The ledger is append-only in the database too: no statement, from the app or a console, changes a row.
-            migrationBuilder.Sql("""
-                CREATE TRIGGER [EarningsEntries_AppendOnly] ON [EarningsEntries] INSTEAD OF UPDATE, DELETE AS
-                BEGIN
-                    THROW 50000, 'EarningsEntries rows are append-only', 1;
-                END
-                """);
+            migrationBuilder.Sql("""CREATE TRIGGER "EarningsEntries_NoUpdate" BEFORE UPDATE ON "EarningsEntries" BEGIN SELECT RAISE(ABORT, 'EarningsEntries rows are append-only'); END;""");
+            migrationBuilder.Sql("""CREATE TRIGGER "EarningsEntries_NoDelete" BEFORE DELETE ON "EarningsEntries" BEGIN SELECT RAISE(ABORT, 'EarningsEntries rows are append-only'); END;""");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER [EarningsEntries_AppendOnly];");
+            migrationBuilder.Sql("""DROP TRIGGER "EarningsEntries_NoUpdate";""");
+            migrationBuilder.Sql("""DROP TRIGGER "EarningsEntries_NoDelete";""");
 
             migrationBuilder.DropTable(
                 name: "EarningsEntries");
