@@ -106,6 +106,7 @@ internal sealed class DemoSettlements(ScrmDbContext db, TimeProvider time, Dicti
         var customer = customers.First(c => c.RegionId == city.Id);
         var agent = people.First(p => p.Role == Role.Agent);
         clock.UtcNow = completedAt.AddHours(-random.Next(4, 48));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var day = ChinaTime.Today(clock);
         var number = new TicketNumber(day, await TicketNumbers.NextAsync(db, TicketNumber.DayKey(day), ct));
         var details = new TicketDetails(job.Title, $"客户{customer.Name}报修：{job.Title}。", Urgency.Normal, customer.Id, city.Id, technician.Id);
@@ -118,6 +119,7 @@ internal sealed class DemoSettlements(ScrmDbContext db, TimeProvider time, Dicti
         db.Actor = new Actor(agent.Id, agent.DisplayName, agent.Role, ActorChannel.Import);
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
 
         clock.UtcNow = completedAt.AddMinutes(-30);
         foreach (var code in job.Services)
