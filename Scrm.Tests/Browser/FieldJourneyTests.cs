@@ -73,7 +73,7 @@ public sealed class FieldJourneyTests(AppServerFixture app)
     }
 
     /// <summary>
-    /// Through the app's own services: a price book in force today (B tier, 自营: the repair earns ¥80.00), and a repair in
+    /// Through the app's own services, priced by the demo price book (AC-REPAIR, B tier, 自营: ¥80.00), and a repair in
     /// 杭州 for tech2, started, with one repair recorded by him.
     /// </summary>
     private async Task<(long Id, string Number)> RepairWithWorkAsync()
@@ -85,16 +85,6 @@ public sealed class FieldJourneyTests(AppServerFixture app)
         await using (var db = await services.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Ct))
         {
             repair = await db.ServiceItems.Where(i => i.Code == "AC-REPAIR").Select(i => i.Id).SingleAsync(Ct);
-            var own = await db.PartnerTypes.Where(t => t.Name == "自营").Select(t => t.Id).SingleAsync(Ct);
-            var admin = await db.UserProfiles.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync(Ct);
-            var finance = await db.UserProfiles.Where(u => u.UserName == "finance").Select(u => u.Id).SingleAsync(Ct);
-            var number = await db.Set<PriceBookVersion>().MaxAsync(v => (int?)v.Number, Ct) ?? 0;
-            var published = await db.Set<PriceBookVersion>().Where(v => v.State == PriceBookState.Published).Select(v => v.EffectiveFrom).ToListAsync(Ct);
-            var version = PriceBookVersion.Draft(number + 1, ChinaTime.Today(clock), null, admin, clock);
-            version.SetPrice(new PriceKey(PricedItemKind.Service, repair, "B", own), 80.00m, 150.00m);
-            version.Approve(finance, published, clock);
-            db.Add(version);
-            await db.SaveChangesAsync(Ct);
         }
 
         var tickets = services.GetRequiredService<TicketService>();
