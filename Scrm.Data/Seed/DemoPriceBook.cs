@@ -33,8 +33,9 @@ internal static class DemoPriceBook
     /// <summary>The customer pays the same whoever does the job, well above the dearest settlement price.</summary>
     private const decimal CustomerMarkup = 1.6m;
 
-    // Version 2 raises what partners earn for the two wall-unit installations, by ¥10 in every tier.
-    private static readonly string[] RaisedInVersion2 = ["AC-INSTALL-1P", "AC-INSTALL-2P"];
+    // Version 2 raises what partners earn for the two wall-unit installations and for 加氟 (which the demo's settled
+    // jobs include, so its simulation shows a difference), by ¥10 in every tier.
+    private static readonly string[] RaisedInVersion2 = ["AC-INSTALL-1P", "AC-INSTALL-2P", "AC-GAS"];
     private const decimal Raise = 10m;
 
     public static async Task SeedAsync(ScrmDbContext db, TimeProvider time, IReadOnlyList<UserProfile> people, CancellationToken ct)
