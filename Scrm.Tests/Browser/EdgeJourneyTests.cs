@@ -68,14 +68,17 @@ public sealed class EdgeJourneyTests(AppServerFixture app)
     });
 
     [Fact]
-    public Task Finance_SeesWhatIsComing_NotCountsOfTicketsTheyCannotOpen() =>
+    public Task Finance_SeesWhatWaitsForThem_NotCountsOfTicketsTheyCannotOpen() =>
         app.RunJourneyAsync("finance-home", async page =>
     {
         await BrowserSession.LoginAsync(page, "finance");
         await BrowserSession.WaitInteractiveAsync(page);
 
-        await Expect(page.Locator("[data-testid=workbench-coming]")).ToContainTextAsync("结算");
-        await Expect(page.Locator(".scrm-kpi")).ToHaveCountAsync(0);
+        var cards = page.Locator("[data-testid=finance-workbench] .scrm-kpi");
+        await Expect(cards).ToHaveCountAsync(3);
+        await Expect(cards.Nth(0)).ToContainTextAsync("待处理的挂起结算");
+        await Expect(cards.Nth(2)).ToContainTextAsync("待您审批的价格调整");
+        await Expect(cards.Nth(2).Locator("a")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^admin/prices"));
         await Expect(page.Locator("[data-testid=workbench-row]")).ToHaveCountAsync(0);
     });
 
