@@ -65,6 +65,12 @@ public sealed class TicketJourneyTests(AppServerFixture app)
         await page.Context.ClearCookiesAsync();
         await BrowserSession.LoginAsync(page, "agent");
         await Expect(page.Locator(".mud-nav-link", new() { HasText = "Ticket center" })).ToBeVisibleAsync();
+
+        // The browser journeys share the app's database: the agent goes back to Chinese for the others.
+        await BrowserSession.WaitInteractiveAsync(page);
+        await page.Locator("[data-testid=language-menu] button").ClickAsync();
+        await page.Locator("[data-testid=lang-zh-CN]").ClickAsync();
+        await Expect(page.Locator(".mud-nav-link", new() { HasText = "工单中心" })).ToBeVisibleAsync();
     });
 
     [Fact]
