@@ -25,6 +25,10 @@ public sealed class ExportApp : IAsyncLifetime
     private int _numbers;
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"scrm-export-tests-{Guid.NewGuid():N}");
+
+    /// <summary>The job's files in the export folder; none when nothing was ever written (the folder is made by the first write).</summary>
+    public IReadOnlyList<string> FilesOf(Guid jobId) =>
+        Directory.Exists(Folder) ? Directory.EnumerateFiles(Folder, $"{jobId:N}*").ToList() : [];
     public ServiceProvider Services { get; private set; } = default!;
     public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
     public ExportFiles Files => Services.GetRequiredService<ExportFiles>();

@@ -79,6 +79,6 @@ public sealed class ExportCleanupTests(ExportApp app) : IClassFixture<ExportApp>
 
         // Its outbox message, delivered late, finds the job finished and writes nothing.
         await app.DeliverAsync();
-        Assert.Empty(Directory.EnumerateFiles(app.Folder, $"{id:N}*"));
+        Assert.Empty(app.FilesOf(id));
     }
 }

@@ -102,7 +102,7 @@ public sealed class ExportRunTests(ExportApp app) : IClassFixture<ExportApp>
 
         var job = await app.JobAsync(id);
         Assert.Equal((ExportState.Failed, ExportFailure.FilterUnreadable), (job.State, job.Failure));
-        Assert.Empty(Directory.EnumerateFiles(app.Folder, $"{id:N}*"));
+        Assert.Empty(app.FilesOf(id));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ExportRunTests(ExportApp app) : IClassFixture<ExportApp>
         await app.DeliverAsync();
 
         Assert.Equal(ExportState.Cancelled, (await app.JobAsync(id)).State);
-        Assert.Empty(Directory.EnumerateFiles(app.Folder, $"{id:N}*"));
+        Assert.Empty(app.FilesOf(id));
     }
 
     [Fact]
