@@ -31,7 +31,16 @@ internal static class DomainEventDispatcher
 
             raised.AddRange(batch);
             var now = services.Clock.GetUtcNow().UtcDateTime;
-            foreach (var domainEvent in batch.SelectMany(b => b.Events))
+            var events = batch.SelectMany(b => b.Events).ToList();
+            foreach (var handler in services.Handlers)
+            {
+                if (events.Where(handler.Handles).ToList() is { Count: > 0 } handled)
+                {
+                    await handler.PrepareAsync(handled, db, ct);
+                }
+            }
+
+            foreach (var domainEvent in events)
             {
                 foreach (var handler in services.Handlers.Where(h => h.Handles(domainEvent)))
                 {

@@ -11,6 +11,13 @@ public interface IInTransactionHandler
     bool Handles(IDomainEvent domainEvent);
 
     Task HandleAsync(IDomainEvent domainEvent, ScrmDbContext db, CancellationToken ct);
+
+    /// <summary>
+    /// Called with every event of a dispatch round this handler handles, before the first is handled: a handler that
+    /// reads for each event can read for all of them at once (into <see cref="ScrmDbContext.SaveCache"/>), so a save of
+    /// a hundred completions costs a few queries, not a few hundred.
+    /// </summary>
+    Task PrepareAsync(IReadOnlyList<IDomainEvent> events, ScrmDbContext db, CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>A handler for one event type.</summary>

@@ -20,5 +20,8 @@ public sealed class SaveCache
         return value;
     }
 
+    /// <summary>Stores a value read in bulk ahead of the handlers that will ask for it one key at a time.</summary>
+    public void Remember<T>(object key, T value) => _items[(typeof(T), key)] = value;
+
     internal void Clear() => _items.Clear();
 }

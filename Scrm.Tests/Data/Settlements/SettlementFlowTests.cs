@@ -129,6 +129,49 @@ public sealed class SettlementFlowTests : IAsyncLifetime
         Assert.Equal(2, (await LedgerAsync(id)).Count);
     }
 
+    /// <summary>
+    /// A job or an import that completes many tickets in one save: the settlement handler reads for all of them at once,
+    /// and each must still be priced, held or reversed exactly as if it had been saved alone.
+    /// </summary>
+    [Fact]
+    public async Task ManyCompletionsInOneSave_EachSettlesAsItWouldAlone()
+    {
+        await PublishRepairPricesAsync();
+        var withParts = await RepairWithWorkAsync();
+        var twoRepairs = await _app.StartedRepairAsync("杭州", "tech2");
+        await _app.RecordAsync(twoRepairs, "tech2", PricedItemKind.Service, "AC-REPAIR", 2m);
+        var noWork = await _app.StartedRepairAsync("杭州", "tech2");
+        var unpriced = await _app.StartedRepairAsync("杭州", "tech2");
+        await _app.RecordAsync(unpriced, "tech2", PricedItemKind.Service, "FR-REPAIR", 1m);
+        var settledBefore = await RepairWithWorkAsync();
+        await _app.MoveAsync(settledBefore, TicketStatus.Resolved);
+        var agent = await _app.ActorAsync("agent");
+
+        await _app.QueryAsync(async db =>
+        {
+            db.Actor = agent;
+            foreach (var ticket in await db.Tickets.Include(t => t.Fields).Where(t => new[] { withParts, twoRepairs, noWork, unpriced, settledBefore }.Contains(t.Id)).ToListAsync(Ct))
+            {
+                ticket.ChangeStatus(ticket.Id == settledBefore ? TicketStatus.InProgress : TicketStatus.Resolved, _app.Clock);
+            }
+
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        var settlements = await _app.QueryAsync(db => db.Settlements.ToListAsync(Ct));
+        SettlementState StateOf(long id, int round = 1) => settlements.Single(s => s.TicketId == id && s.Round == round).State;
+        Assert.Equal(
+            [SettlementState.Posted, SettlementState.Posted, SettlementState.Held, SettlementState.Held, SettlementState.Reversed],
+            new[] { withParts, twoRepairs, noWork, unpriced, settledBefore }.Select(id => StateOf(id)));
+        Assert.Equal([80.00m, 30.85m], (await LedgerAsync(withParts)).Select(e => e.Amount));
+        Assert.Equal([160.00m], (await LedgerAsync(twoRepairs)).Select(e => e.Amount));
+        Assert.Equal(HoldReason.NoWork, Assert.Single(settlements.Single(s => s.TicketId == noWork).Holds).Reason);
+        var hold = Assert.Single(settlements.Single(s => s.TicketId == unpriced).Holds);
+        Assert.Equal((HoldReason.NoPrice, "冰箱维修"), (hold.Reason, hold.ItemName));
+        Assert.Empty(await LedgerAsync(unpriced));
+        Assert.Equal([80.00m, 30.85m, -80.00m, -30.85m], (await LedgerAsync(settledBefore)).Select(e => e.Amount));
+    }
+
     [Fact]
     public async Task TheSameCompletionSavedTwice_IsRefusedByTheUniqueIndex()
     {

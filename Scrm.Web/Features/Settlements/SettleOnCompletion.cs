@@ -26,6 +26,45 @@ public sealed class SettleOnCompletion : IInTransactionHandler
         _ => false,
     };
 
+    /// <summary>Reads for every ticket of the round at once what <see cref="HandleAsync"/> would read ticket by ticket.</summary>
+    public async Task PrepareAsync(IReadOnlyList<IDomainEvent> events, ScrmDbContext db, CancellationToken ct)
+    {
+        var tickets = events.Select(TicketOf).Where(t => db.Entry(t).State != EntityState.Added).DistinctBy(t => t.Id).ToList();
+        if (tickets.Count == 0)
+        {
+            return;
+        }
+
+        var ids = tickets.Select(t => t.Id).ToArray();
+        var inEffect = (await db.Settlements
+                .Where(s => ids.Contains(s.TicketId) && (s.State == SettlementState.Held || s.State == SettlementState.Posted))
+                .ToListAsync(ct))
+            .ToDictionary(s => s.TicketId);
+        foreach (var id in ids)
+        {
+            db.SaveCache.Remember(new InEffectOf(id), inEffect.GetValueOrDefault(id));
+        }
+
+        var completed = events.Where(IsCompletion).Select(e => TicketOf(e).Id).ToHashSet();
+        var completing = tickets.Where(t => completed.Contains(t.Id) && !inEffect.ContainsKey(t.Id)).ToList();
+        if (completing.Count == 0)
+        {
+            return;
+        }
+
+        var completingIds = completing.Select(t => t.Id).ToArray();
+        var lastRounds = await db.Settlements.Where(s => completingIds.Contains(s.TicketId))
+            .GroupBy(s => s.TicketId)
+            .Select(g => new { TicketId = g.Key, Round = g.Max(s => s.Round) })
+            .ToDictionaryAsync(r => r.TicketId, r => r.Round, ct);
+        foreach (var id in completingIds)
+        {
+            db.SaveCache.Remember(new LastRoundOf(id), lastRounds.GetValueOrDefault(id));
+        }
+
+        await SettlementPricer.PrepareAsync(db, completing, ct);
+    }
+
     public async Task HandleAsync(IDomainEvent domainEvent, ScrmDbContext db, CancellationToken ct)
     {
         var now = db.Pipeline.Clock.GetUtcNow().UtcDateTime;
@@ -59,14 +98,35 @@ public sealed class SettleOnCompletion : IInTransactionHandler
         }
 
         // Completed when the transition that completed it happened (its time, not the save's: a job may save later).
-        var lastRound = await db.Settlements.Where(s => s.TicketId == ticket.Id).MaxAsync(s => (int?)s.Round, ct) ?? 0;
+        var lastRound = await db.SaveCache.GetOrReadAsync(new LastRoundOf(ticket.Id),
+            async () => await db.Settlements.Where(s => s.TicketId == ticket.Id).MaxAsync(s => (int?)s.Round, ct) ?? 0);
         var settlement = Settlement.Open(ticket.Id, lastRound + 1, ticket.UpdatedAt);
         db.Settlements.Add(settlement);
         await SettlementPricer.PriceAsync(db, settlement, ticket, now, ct);
     }
 
     /// <summary>The ticket's settlement that is held or posted, including one opened earlier in this same save.</summary>
-    private static async Task<Settlement?> InEffectAsync(ScrmDbContext db, long ticketId, CancellationToken ct) =>
-        db.Tracked<Settlement>().FirstOrDefault(s => s.TicketId == ticketId && s.State is SettlementState.Held or SettlementState.Posted)
-        ?? await db.Settlements.FirstOrDefaultAsync(s => s.TicketId == ticketId && (s.State == SettlementState.Held || s.State == SettlementState.Posted), ct);
+    private static async Task<Settlement?> InEffectAsync(ScrmDbContext db, long ticketId, CancellationToken ct)
+    {
+        var settlement = db.Tracked<Settlement>().FirstOrDefault(s => s.TicketId == ticketId && IsInEffect(s))
+            ?? await db.SaveCache.GetOrReadAsync(new InEffectOf(ticketId),
+                () => db.Settlements.FirstOrDefaultAsync(s => s.TicketId == ticketId && (s.State == SettlementState.Held || s.State == SettlementState.Posted), ct));
+        return settlement is not null && IsInEffect(settlement) ? settlement : null;
+    }
+
+    private static bool IsInEffect(Settlement settlement) => settlement.State is SettlementState.Held or SettlementState.Posted;
+
+    private static bool IsCompletion(IDomainEvent domainEvent) =>
+        domainEvent is SettlementRequested or TicketStatusChanged { To: TicketStatus.Resolved };
+
+    private static Ticket TicketOf(IDomainEvent domainEvent) => domainEvent switch
+    {
+        SettlementRequested requested => requested.Ticket,
+        TicketStatusChanged changed => changed.Ticket,
+        _ => throw new ArgumentException($"Not a settlement event: {domainEvent.GetType().Name}", nameof(domainEvent)),
+    };
+
+    private sealed record InEffectOf(long TicketId);
+
+    private sealed record LastRoundOf(long TicketId);
 }

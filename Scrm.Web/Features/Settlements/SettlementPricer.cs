@@ -10,24 +10,15 @@ namespace Scrm.Web.Features.Settlements;
 /// <summary>
 /// Gathers what a settlement is priced from — the work recorded on the ticket, the payee's partner type and the city's
 /// tier as of the completion, the prices in force — and prices it. Used at completion and for each retry of a held one.
+/// What it reads goes through the save's cache, which <see cref="PrepareAsync"/> fills for a batch of completions at once.
 /// </summary>
 public static class SettlementPricer
 {
     public static async Task PriceAsync(ScrmDbContext db, Settlement settlement, Ticket ticket, DateTime now, CancellationToken ct)
     {
-        // Read untracked: pricing reads the payee and the city, it never changes them.
-        var date = EffectiveDates.ChinaDate(settlement.CompletedAt);
-        var payeeId = settlement.PayeeId ?? ticket.AssigneeId;
-        var payee = payeeId is null ? null
-            : await db.SaveCache.GetOrReadAsync(payeeId, () => db.UserProfiles.AsNoTracking().SingleOrDefaultAsync(u => u.Id == payeeId, ct));
-        var region = ticket.RegionId is { } regionId
-            ? await db.SaveCache.GetOrReadAsync(regionId, () => db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, ct))
-            : null;
-        var terms = new SettlementTerms(payee?.Id, region?.Id, region?.TierOn(date), payee?.PartnerTypeOn(date));
-        var work = await WorkedItemsAsync(db, ticket.Id, ct);
-        var lookup = terms is { TierCode: { } tier, PartnerTypeId: { } partnerType }
-            ? await PriceSource.ForAsync(db, work.Select(w => new PriceKey(w.Kind, w.ItemId, tier, partnerType)).ToList(), settlement.CompletedAt, ct)
-            : _ => null;
+        var terms = await TermsAsync(db, settlement.PayeeId ?? ticket.AssigneeId, ticket.RegionId, settlement.CompletedAt, ct);
+        var work = await db.SaveCache.GetOrReadAsync(new WorkOf(ticket.Id), () => WorkedItemsAsync(db, ticket.Id, ct));
+        var lookup = await PriceSource.ForAsync(db, KeysOf(terms, work), settlement.CompletedAt, ct);
         settlement.Price(terms, work, lookup, now);
         if (settlement.State == SettlementState.Posted)
         {
@@ -35,11 +26,36 @@ public static class SettlementPricer
         }
     }
 
+    /// <summary>Reads the work, terms and prices of tickets about to be completed at their last change, in a few queries for all of them.</summary>
+    public static async Task PrepareAsync(ScrmDbContext db, IReadOnlyCollection<Ticket> completing, CancellationToken ct)
+    {
+        var work = await WorkedItemsAsync(db, completing.Select(t => t.Id).ToList(), ct);
+        var keysByDay = new Dictionary<DateOnly, (DateTime CompletedAt, List<PriceKey> Keys)>();
+        foreach (var ticket in completing)
+        {
+            var worked = work.GetValueOrDefault(ticket.Id) ?? [];
+            db.SaveCache.Remember(new WorkOf(ticket.Id), worked);
+            var terms = await TermsAsync(db, ticket.AssigneeId, ticket.RegionId, ticket.UpdatedAt, ct);
+            var day = EffectiveDates.ChinaDate(ticket.UpdatedAt);
+            if (!keysByDay.TryGetValue(day, out var keys))
+            {
+                keysByDay[day] = keys = (ticket.UpdatedAt, []);
+            }
+
+            keys.Keys.AddRange(KeysOf(terms, worked));
+        }
+
+        foreach (var (completedAt, keys) in keysByDay.Values)
+        {
+            await PriceSource.ForAsync(db, keys, completedAt, ct);
+        }
+    }
+
     /// <summary>The ticket's recorded work, one entry per item with its quantities summed, services first.</summary>
     public static async Task<List<WorkedItem>> WorkedItemsAsync(ScrmDbContext db, long ticketId, CancellationToken ct) =>
         (await WorkedItemsAsync(db, [ticketId], ct)).GetValueOrDefault(ticketId) ?? [];
 
-    /// <summary>The recorded work of several tickets at once (the price simulation's), read the same way.</summary>
+    /// <summary>The recorded work of several tickets at once (a batch of completions, the price simulation), read the same way.</summary>
     public static async Task<Dictionary<long, List<WorkedItem>>> WorkedItemsAsync(ScrmDbContext db, IReadOnlyCollection<long> ticketIds, CancellationToken ct)
     {
         var ids = ticketIds.ToArray();
@@ -57,4 +73,23 @@ public static class SettlementPricer
             .Select(g => new WorkedItem(g.Key.Kind, g.Key.ItemId, names[g.Key].Code, names[g.Key].Name, names[g.Key].Unit, g.Sum(l => l.Quantity)))
             .ToList());
     }
+
+    /// <summary>The payee's partner type and the city's tier on the completion's China date (read untracked: pricing never changes them).</summary>
+    private static async Task<SettlementTerms> TermsAsync(ScrmDbContext db, string? payeeId, long? regionId, DateTime completedAt, CancellationToken ct)
+    {
+        var date = EffectiveDates.ChinaDate(completedAt);
+        var payee = payeeId is null ? null
+            : await db.SaveCache.GetOrReadAsync(payeeId, () => db.UserProfiles.AsNoTracking().SingleOrDefaultAsync(u => u.Id == payeeId, ct));
+        var region = regionId is { } id
+            ? await db.SaveCache.GetOrReadAsync(id, () => db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct))
+            : null;
+        return new SettlementTerms(payee?.Id, region?.Id, region?.TierOn(date), payee?.PartnerTypeOn(date));
+    }
+
+    private static List<PriceKey> KeysOf(SettlementTerms terms, List<WorkedItem> work) =>
+        terms is { TierCode: { } tier, PartnerTypeId: { } partnerType }
+            ? work.Select(w => new PriceKey(w.Kind, w.ItemId, tier, partnerType)).ToList()
+            : [];
+
+    private sealed record WorkOf(long TicketId);
 }
