@@ -10,6 +10,7 @@ using Scrm.Domain.Pricing;
 using Scrm.Domain.Settlements;
 using Scrm.Domain.Tickets;
 using Scrm.Web;
+using Scrm.Web.Features.Finance;
 using Scrm.Web.Features.Settlements;
 using Scrm.Web.Features.Tickets;
 
@@ -20,7 +21,8 @@ namespace Scrm.Benchmarks.Settlements;
 /// completion's own time, which BenchmarkDotNet's per-iteration means do not give):
 /// single completions (resolve one repair ticket with two services and a part recorded: settlement, lines, ledger rows,
 /// stock, all in the completion's save) against the same status change without settling; then completions in batches
-/// of 100 in one save against the same 100 saved one by one.
+/// of 100 in one save against the same 100 saved one by one; and held settlements posted once a price book fills their
+/// gap (what the outbox consumer does after a publication), 100 per save against one per save.
 /// dotnet run -c Release --project Scrm.Benchmarks -- settlement [--tickets 600]
 /// </summary>
 public static class SettlementRun
@@ -78,7 +80,16 @@ public static class SettlementRun
             var batched = await ThroughputAsync(factory, world, await world.StartedAsync(provider, count, withWork: true), Batch, TicketStatus.Resolved);
             Console.WriteLine($"Status changes, no settlement, saved {Batch} per save (baseline): {plainBatched}");
             Console.WriteLine($"Completions saved one by one: {oneByOne}");
-            Console.WriteLine(FormattableString.Invariant($"Completions saved {Batch} per save: {batched} ({batched.PerSecond / oneByOne.PerSecond:F1}×)"));
+            Console.WriteLine(FormattableString.Invariant($"Completions saved {Batch} per save: {batched}, {batched.PerSecond / oneByOne.PerSecond:F1}× one by one"));
+
+            // Held settlements posted when a price book fills their gap, as RetryHeldSettlements does after the publication.
+            var heldOneByOne = await world.HeldAsync(provider, factory, count);
+            var heldBatched = await world.HeldAsync(provider, factory, count);
+            await world.PublishGapPriceAsync(factory);
+            var postedOneByOne = await PostHeldAsync(factory, world, heldOneByOne, 1);
+            var postedBatched = await PostHeldAsync(factory, world, heldBatched, Batch);
+            Console.WriteLine($"Held settlements posted after a publication, one per save: {postedOneByOne}");
+            Console.WriteLine(FormattableString.Invariant($"Held settlements posted after a publication, {Batch} per save: {postedBatched}, {postedBatched.PerSecond / postedOneByOne.PerSecond:F1}× one by one"));
 
             await using var db = await factory.CreateDbContextAsync();
             var posted = await db.Settlements.CountAsync(s => s.State == SettlementState.Posted);
@@ -134,6 +145,24 @@ public static class SettlementRun
         return new Rate(ids.Count / elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / ids.Count);
     }
 
+    /// <summary>Prices the held settlements of the tickets again, <paramref name="batch"/> per save, as the outbox consumer does.</summary>
+    private static async Task<Rate> PostHeldAsync(IDbContextFactory<ScrmDbContext> factory, World world, List<long> ticketIds, int batch)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        foreach (var chunk in ticketIds.Chunk(batch))
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            db.Actor = world.Agent;
+            var held = await db.Settlements.Where(s => chunk.Contains(s.TicketId) && s.State == SettlementState.Held).ToListAsync();
+            await HeldSettlements.RetryAsync(db, held, DateTime.UtcNow, CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        return new Rate(ticketIds.Count / elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / ticketIds.Count);
+    }
+
     private sealed record Rate(double PerSecond, double CpuMsPerTicket)
     {
         public override string ToString() => FormattableString.Invariant($"{PerSecond:F0} tickets/s ({CpuMsPerTicket:F2} ms CPU per ticket)");
@@ -150,7 +179,7 @@ public static class SettlementRun
         $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}";
 
     /// <summary>The demo company with a price book for every item, tier and partner type, and a technician in 杭州 (B, 自营).</summary>
-    private sealed record World(Actor Agent, Actor Technician, TicketForm Form, long ServiceA, long ServiceB, long Part, long Warehouse)
+    private sealed record World(Actor Agent, Actor Technician, TicketForm Form, long ServiceA, long ServiceB, long Part, long Warehouse, long Unpriced)
     {
         public static async Task<World> PrepareAsync(IServiceProvider provider, IDbContextFactory<ScrmDbContext> factory)
         {
@@ -162,6 +191,9 @@ public static class SettlementRun
             var technician = ActorOf(await db.UserProfiles.SingleAsync(u => u.UserName == "tech2"));
             var repair = await db.TicketTemplates.SingleAsync(t => t.Name == "维修工单");
             var hangzhou = await db.Regions.SingleAsync(r => r.Name == "杭州");
+            var unpriced = new Scrm.Domain.Catalog.ServiceItem("BENCH-NEW", "新服务（尚未定价）", "冰箱", "次");
+            db.Add(unpriced);
+            await db.SaveChangesAsync();
             var form = new TicketForm
             {
                 TemplateId = repair.Id,
@@ -174,7 +206,8 @@ public static class SettlementRun
                 await db.ServiceItems.Where(i => i.Code == "FR-REPAIR").Select(i => i.Id).SingleAsync(),
                 await db.ServiceItems.Where(i => i.Code == "FR-GAS").Select(i => i.Id).SingleAsync(),
                 await db.SpareParts.Where(p => p.Code == "GAS-R32").Select(p => p.Id).SingleAsync(),
-                await db.Warehouses.Where(w => w.Name == "杭州仓").Select(w => w.Id).SingleAsync());
+                await db.Warehouses.Where(w => w.Name == "杭州仓").Select(w => w.Id).SingleAsync(),
+                unpriced.Id);
         }
 
         /// <summary>Repair tickets in progress, through the app's services; with two services and a part recorded, or none.</summary>
@@ -205,6 +238,42 @@ public static class SettlementRun
             }
 
             return ids;
+        }
+
+        /// <summary>Tickets completed with the work of <see cref="StartedAsync"/> and a service no price book has yet: held.</summary>
+        public async Task<List<long>> HeldAsync(IServiceProvider provider, IDbContextFactory<ScrmDbContext> factory, int count)
+        {
+            var ids = await StartedAsync(provider, count, withWork: true);
+            await using (var scope = provider.CreateAsyncScope())
+            {
+                var work = scope.ServiceProvider.GetRequiredService<WorkService>();
+                foreach (var id in ids)
+                {
+                    await work.RecordAsync(Technician, id, new WorkForm { Kind = PricedItemKind.Service, ItemId = Unpriced, Quantity = 1 });
+                }
+            }
+
+            await ThroughputAsync(factory, this, ids, Batch, TicketStatus.Resolved);
+            return ids;
+        }
+
+        /// <summary>Publishes tomorrow's version with the new service's price, which fills today's gap (decision 0015).</summary>
+        public async Task PublishGapPriceAsync(IDbContextFactory<ScrmDbContext> factory)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var admin = await db.UserProfiles.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync();
+            var finance = await db.UserProfiles.Where(u => u.UserName == "finance").Select(u => u.Id).SingleAsync();
+            var published = await db.PriceBookVersions.Where(v => v.State == PriceBookState.Published).Select(v => v.EffectiveFrom).ToListAsync();
+            var number = await db.PriceBookVersions.MaxAsync(v => v.Number) + 1;
+            var version = PriceBookVersion.Draft(number, ChinaTime.Today(TimeProvider.System).AddDays(1), null, admin, TimeProvider.System);
+            foreach (var partnerType in await db.PartnerTypes.Select(t => t.Id).ToListAsync())
+            {
+                version.SetPrice(new PriceKey(PricedItemKind.Service, Unpriced, "B", partnerType), 66.60m, 99m);
+            }
+
+            version.Approve(finance, published, TimeProvider.System);
+            db.Add(version);
+            await db.SaveChangesAsync();
         }
 
         private static async Task PublishPricesAsync(ScrmDbContext db)

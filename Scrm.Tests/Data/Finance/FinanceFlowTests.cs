@@ -72,6 +72,9 @@ public sealed class FinanceFlowTests : IAsyncLifetime
     {
         await PublishAsync(ownStaff: false);
         var id = await ResolvedRepairAsync();
+        var fridge = await _app.StartedRepairAsync("杭州", "tech2"); // retried in the same batch; no version prices it
+        await _app.RecordAsync(fridge, "tech2", PricedItemKind.Service, "FR-REPAIR", 1m);
+        await _app.MoveAsync(fridge, TicketStatus.Resolved);
         await _app.Host.Dispatcher.DeliverDueAsync(Ct);
         Assert.Equal(SettlementState.Held, (await SettlementAsync(id)).State);
 
@@ -82,7 +85,8 @@ public sealed class FinanceFlowTests : IAsyncLifetime
         var settlement = await SettlementAsync(id);
         Assert.Equal((SettlementState.Posted, 110.85m), (settlement.State, settlement.Total));
         Assert.Equal([80.00m, 30.85m], (await LedgerAsync(id)).Select(e => e.Amount));
-        Assert.Empty(await Settlements.HeldAsync(await _app.ActorAsync("finance"), Ct));
+        var stillHeld = Assert.Single(await Settlements.HeldAsync(await _app.ActorAsync("finance"), Ct));
+        Assert.Equal((fridge, HoldReason.NoPrice, "冰箱维修"), (stillHeld.TicketId, Assert.Single(stillHeld.Holds).Reason, stillHeld.Holds[0].ItemName));
     }
 
     [Fact]

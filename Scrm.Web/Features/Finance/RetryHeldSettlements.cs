@@ -48,9 +48,6 @@ public sealed class RetryHeldSettlements(TimeProvider time) : IOutboxConsumer
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var settlement in await held.OrderBy(s => s.Id).ToListAsync(ct))
-        {
-            await HeldSettlements.RetryAsync(db, settlement, now, ct);
-        }
+        await HeldSettlements.RetryAsync(db, await held.OrderBy(s => s.Id).ToListAsync(ct), now, ct);
     }
 }

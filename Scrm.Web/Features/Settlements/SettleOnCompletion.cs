@@ -62,7 +62,8 @@ public sealed class SettleOnCompletion : IInTransactionHandler
             db.SaveCache.Remember(new LastRoundOf(id), lastRounds.GetValueOrDefault(id));
         }
 
-        await SettlementPricer.PrepareAsync(db, completing, ct);
+        // Completed at the moment of the transition that completed it, as SettleAsync opens it.
+        await SettlementPricer.PrepareAsync(db, completing.Select(t => new ToPrice(t, null, t.UpdatedAt)).ToList(), ct);
     }
 
     public async Task HandleAsync(IDomainEvent domainEvent, ScrmDbContext db, CancellationToken ct)

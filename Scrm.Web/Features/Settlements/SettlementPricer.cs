@@ -26,20 +26,23 @@ public static class SettlementPricer
         }
     }
 
-    /// <summary>Reads the work, terms and prices of tickets about to be completed at their last change, in a few queries for all of them.</summary>
-    public static async Task PrepareAsync(ScrmDbContext db, IReadOnlyCollection<Ticket> completing, CancellationToken ct)
+    /// <summary>
+    /// Reads the work, terms and prices of many settlements at once (a batch of completions, the held ones a new price
+    /// book covers), so that pricing each of them finds what it needs in the save's cache.
+    /// </summary>
+    public static async Task PrepareAsync(ScrmDbContext db, IReadOnlyCollection<ToPrice> settlements, CancellationToken ct)
     {
-        var work = await WorkedItemsAsync(db, completing.Select(t => t.Id).ToList(), ct);
+        var work = await WorkedItemsAsync(db, settlements.Select(s => s.Ticket.Id).Distinct().ToList(), ct);
         var keysByDay = new Dictionary<DateOnly, (DateTime CompletedAt, List<PriceKey> Keys)>();
-        foreach (var ticket in completing)
+        foreach (var (ticket, payeeId, completedAt) in settlements)
         {
             var worked = work.GetValueOrDefault(ticket.Id) ?? [];
             db.SaveCache.Remember(new WorkOf(ticket.Id), worked);
-            var terms = await TermsAsync(db, ticket.AssigneeId, ticket.RegionId, ticket.UpdatedAt, ct);
-            var day = EffectiveDates.ChinaDate(ticket.UpdatedAt);
+            var terms = await TermsAsync(db, payeeId ?? ticket.AssigneeId, ticket.RegionId, completedAt, ct);
+            var day = EffectiveDates.ChinaDate(completedAt);
             if (!keysByDay.TryGetValue(day, out var keys))
             {
-                keysByDay[day] = keys = (ticket.UpdatedAt, []);
+                keysByDay[day] = keys = (completedAt, []);
             }
 
             keys.Keys.AddRange(KeysOf(terms, worked));
@@ -93,3 +96,6 @@ public static class SettlementPricer
 
     private sealed record WorkOf(long TicketId);
 }
+
+/// <summary>A settlement about to be priced: its ticket, its payee when already known (else the assignee), its completion.</summary>
+public sealed record ToPrice(Ticket Ticket, string? PayeeId, DateTime CompletedAt);
