@@ -12,6 +12,10 @@ public static class Money
 
     public static decimal FromFen(long fen) => fen / 100m;
 
-    /// <summary>Formats as <c>¥1,234.50</c> whatever the UI culture.</summary>
-    public static string Format(decimal yuan) => "¥" + Round(yuan).ToString("#,##0.00", CultureInfo.InvariantCulture);
+    /// <summary>Formats as <c>¥1,234.50</c> (a reversal as <c>-¥80.00</c>, as Excel shows it) whatever the UI culture.</summary>
+    public static string Format(decimal yuan)
+    {
+        var rounded = Round(yuan);
+        return (rounded < 0 ? "-¥" : "¥") + Math.Abs(rounded).ToString("#,##0.00", CultureInfo.InvariantCulture);
+    }
 }

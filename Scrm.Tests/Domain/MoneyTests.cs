@@ -48,6 +48,9 @@ public sealed class MoneyTests
     [InlineData("0.125", "¥0.13")]
     [InlineData("1234567.891", "¥1,234,567.89")]
     [InlineData("999.995", "¥1,000.00")]
+    [InlineData("-80", "-¥80.00")]
+    [InlineData("-1234.565", "-¥1,234.57")]
+    [InlineData("-0.004", "¥0.00")]
     public void Format_ShowsYuanSignThousandsAndTwoDecimals(string yuan, string expected)
     {
         Assert.Equal(expected, Money.Format(Dec(yuan)));

@@ -49,7 +49,7 @@ public sealed class EarningsPageTests : ScrmComponentTest
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=earnings-line]").Count));
         var reversal = cut.Find("[data-testid=earnings-line][data-kind=Reversal]");
         Assert.Contains("Reversal", reversal.TextContent, StringComparison.Ordinal);
-        Assert.Contains("¥-80.00", reversal.TextContent, StringComparison.Ordinal);
+        Assert.Contains("-¥80.00", reversal.TextContent, StringComparison.Ordinal);
         Assert.Equal("¥0.00", cut.Find("[data-testid=earnings-ticket-total]").TextContent.Trim());
         Assert.Equal("¥0.00", cut.Find("[data-testid=earnings-today]").TextContent.Trim());
     }

@@ -52,7 +52,7 @@ public sealed class FinanceComponentTests : ScrmComponentTest
         var cut = Render<StatementLines>(p => p.Add(s => s.Detail, new StatementDetailView(statement, lines)));
 
         var rows = cut.FindAll("[data-testid=statement-line]");
-        Assert.Contains("¥-80.00", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("-¥80.00", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Equal("冲销", rows[1].QuerySelector("[data-testid=line-reversal]")!.TextContent.Trim());
         Assert.Equal("调整 · 2026-09 完工", rows[1].QuerySelector("[data-testid=line-adjustment]")!.TextContent.Trim());
         Assert.Null(rows[0].QuerySelector("[data-testid=line-reversal]"));
