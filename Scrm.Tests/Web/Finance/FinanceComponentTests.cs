@@ -6,6 +6,8 @@ using Scrm.Domain.Pricing;
 using Scrm.Domain.Settlements;
 using Scrm.Web.Features.Finance;
 using Scrm.Web.Features.Finance.Components;
+using Scrm.Web.Features.Settlements;
+using Scrm.Web.Features.Settlements.Components;
 using Xunit;
 
 namespace Scrm.Tests.Web.Finance;
@@ -33,6 +35,21 @@ public sealed class FinanceComponentTests : ScrmComponentTest
         Assert.Equal("tickets/42", cut.Find("[data-testid=held-row] a").GetAttribute("href"));
         cut.Find("[data-testid=retry]").Click();
         Assert.Equal(7, retried?.SettlementId);
+    }
+
+    [Fact]
+    public void TheTicketsSettlementTab_WordsAHoldAsFinancesQueueDoes()
+    {
+        var held = new SettlementSummary(7, 1, SettlementState.Held, new DateTime(2026, 11, 20, 2, 0, 0, DateTimeKind.Utc), "郑海", null, null,
+            [new SettlementHold(HoldReason.NoPrice, PricedItemKind.Service, 3, "空调安装"), new SettlementHold(HoldReason.NoPartnerType)], null)
+        {
+            Terms = new HoldTerms("郑海", "湖州", "C", "加盟"),
+        };
+
+        var cut = Render<SettlementPanel>(p => p.Add(s => s.Settlements, [held]));
+
+        Assert.Equal(["湖州 (C 档) / 加盟 没有 空调安装 的结算价", "郑海 在完工当天没有合作类型"],
+            cut.FindAll("[data-testid=settlement-hold]").Select(e => e.TextContent.Trim()));
     }
 
     [Fact]

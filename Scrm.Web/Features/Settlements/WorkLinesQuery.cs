@@ -38,12 +38,19 @@ internal static class WorkLinesQuery
         var settlements = await db.Settlements.AsNoTracking().Where(s => s.TicketId == ticketId).OrderBy(s => s.Round).ToListAsync(ct);
         var payeeIds = settlements.Select(s => s.PayeeId).OfType<string>().Distinct().ToArray();
         var names = await db.UserProfiles.Where(u => payeeIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var regionIds = settlements.Select(s => s.RegionId).OfType<long>().Distinct().ToArray();
+        var cities = await db.Regions.Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var partnerTypeIds = settlements.Select(s => s.PartnerTypeId).OfType<long>().Distinct().ToArray();
+        var partnerTypes = await db.PartnerTypes.Where(t => partnerTypeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         return settlements.Select(s =>
         {
             var money = seesMoney || s.PayeeId == userId;
-            return new SettlementSummary(s.Id, s.Round, s.State, s.CompletedAt, s.PayeeId is { } p ? names.GetValueOrDefault(p) : null,
+            var payee = s.PayeeId is { } p ? names.GetValueOrDefault(p) : null;
+            return new SettlementSummary(s.Id, s.Round, s.State, s.CompletedAt, payee,
                 money ? s.Total : null, money ? s.CustomerTotal : null, s.Holds, s.ReversalKind)
             {
+                Terms = new HoldTerms(payee, s.RegionId is { } r ? cities.GetValueOrDefault(r) : null, s.TierCode,
+                    s.PartnerTypeId is { } t ? partnerTypes.GetValueOrDefault(t) : null),
                 Lines = money ? s.Lines.OrderBy(l => l.Number)
                     .Select(l => new SettlementLineRow(l.Number, l.Kind, l.ItemCode, l.ItemName, l.Unit, l.Quantity, l.UnitPrice, l.Amount)).ToList() : [],
                 PostedAt = s.PostedAt,

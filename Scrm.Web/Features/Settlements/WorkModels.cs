@@ -25,6 +25,9 @@ public sealed record SettlementSummary(long Id, int Round, SettlementState State
     /// <summary>The priced lines, for those who see the money; empty otherwise (and while held).</summary>
     public IReadOnlyList<SettlementLineRow> Lines { get; init; } = [];
 
+    /// <summary>The payee, city, tier and partner type it was priced for, by name (its hold reasons name them).</summary>
+    public HoldTerms Terms { get; init; } = new(null, null, null, null);
+
     public DateTime? PostedAt { get; init; }
     public DateTime? ReversedAt { get; init; }
 }
