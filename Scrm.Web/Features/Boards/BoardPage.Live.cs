@@ -156,9 +156,9 @@ public partial class BoardPage : IAsyncDisposable
         }
 
         GC.SuppressFinalize(this);
-        if (_scroll is not null)
+        if (_script is not null)
         {
-            await _scroll.DisposeAsync();
+            await _script.DisposeAsync();
         }
     }
 }
