@@ -1,0 +1,100 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Scrm.Data;
+using Scrm.Tests.Web.Live;
+using Scrm.Web.Features.Boards;
+using Scrm.Web.Features.Boards.Components;
+using Scrm.Web.Features.Tickets;
+using Xunit;
+
+namespace Scrm.Tests.Web.Boards;
+
+/// <summary>
+/// The installation board as agent 张敏 while others work: a live change re-renders only the card it names, a move made
+/// elsewhere changes the card's column, and a drag in the browser highlights where the card may go and moves it there.
+/// </summary>
+public sealed class BoardLiveTests : ScrmComponentTest
+{
+    [Fact]
+    public async Task TitleEditedElsewhere_ArrivesOnTheOpenBoard_AndRerendersOnlyThatCard()
+    {
+        var (templateId, ticketId) = await TicketAtAsync("accept");
+        var cut = RenderBoard(templateId);
+        var cards = cut.FindComponents<BoardCardView>();
+        Assert.True(cards.Count > 5);
+        var before = cards.ToDictionary(c => c.Instance.Card.Id, c => c.RenderCount);
+        var filterBar = cut.FindComponent<BoardFilterBar>();
+        var filterBarRenders = filterBar.RenderCount;
+        var headers = cut.FindComponents<BoardColumnHeader>().Select(h => (Header: h, Renders: h.RenderCount)).ToList();
+
+        await LiveEdits.EditAsync(Services, "supervisor", ticketId, f => f.Title = "李娜刚改的标题");
+        LiveEdits.LetBurstSettle(Services);
+
+        cut.WaitForAssertion(() => Assert.Equal("李娜刚改的标题", cut.Find($"[data-ticket-id='{ticketId}'] [data-testid=board-card-title]").TextContent));
+        foreach (var card in cut.FindComponents<BoardCardView>())
+        {
+            Assert.Equal(card.Instance.Card.Id == ticketId ? before[card.Instance.Card.Id] + 1 : before[card.Instance.Card.Id], card.RenderCount);
+        }
+
+        Assert.Equal(filterBarRenders, filterBar.RenderCount);
+        Assert.All(headers, h => Assert.Equal(h.Renders, h.Header.RenderCount));
+    }
+
+    [Fact]
+    public async Task CardMovedElsewhere_ChangesColumnOnTheOpenBoard()
+    {
+        var (templateId, ticketId) = await TicketAtAsync("accept");
+        var cut = RenderBoard(templateId);
+        var acceptCount = int.Parse(cut.Find("[data-column-key=accept] [data-testid=column-count]").TextContent, System.Globalization.CultureInfo.InvariantCulture);
+
+        var tickets = Services.GetRequiredService<TicketService>();
+        var supervisor = await TestApp.ActorAsync(Services, "supervisor");
+        var ticket = await tickets.GetAsync(supervisor, ticketId, Xunit.TestContext.Current.CancellationToken);
+        var accept = Assert.Single(ticket!.Workflow!.Buttons, b => b.Label == "受理");
+        await tickets.TransitionAsync(supervisor, ticketId, ticket.Version, accept.TransitionId, Xunit.TestContext.Current.CancellationToken);
+        LiveEdits.LetBurstSettle(Services);
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-column-key=dispatch] [data-ticket-id='{ticketId}']")));
+        Assert.Empty(cut.FindAll($"[data-column-key=accept] [data-ticket-id='{ticketId}']"));
+        Assert.Equal((acceptCount - 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            cut.Find("[data-column-key=accept] [data-testid=column-count]").TextContent);
+    }
+
+    [Fact]
+    public async Task Drag_HighlightsWhereTheCardMayGo_AndADropMovesIt()
+    {
+        var (templateId, ticketId) = await TicketAtAsync("accept");
+        var cut = RenderBoard(templateId);
+
+        cut.Find($"[data-ticket-id='{ticketId}']").DragStart();
+
+        cut.WaitForAssertion(() => Assert.Contains("scrm-drop-ok", cut.Find("[data-column-key=dispatch] .scrm-board-cards").ClassName, StringComparison.Ordinal));
+        Assert.Contains("scrm-drop-no", cut.Find("[data-column-key=confirm] .scrm-board-cards").ClassName, StringComparison.Ordinal);
+        Assert.DoesNotContain("scrm-drop", cut.Find("[data-column-key=accept] .scrm-board-cards").ClassName, StringComparison.Ordinal);
+
+        await cut.Find("[data-column-key=dispatch] .scrm-board-cards").DropAsync();
+        cut.Find($"[data-ticket-id='{ticketId}']").DragEnd();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-column-key=dispatch] [data-ticket-id='{ticketId}']")));
+        Assert.Empty(cut.FindAll($"[data-column-key=accept] [data-ticket-id='{ticketId}']"));
+        Assert.Empty(cut.FindAll(".scrm-drop-ok, .scrm-drop-no"));
+        Assert.Equal("true", cut.Find($"[data-ticket-id='{ticketId}']").GetAttribute("draggable"));
+    }
+
+    private IRenderedComponent<BoardPage> RenderBoard(long templateId)
+    {
+        var cut = Render<BoardPage>(p => p.Add(b => b.Key, templateId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=board-card]")));
+        return cut;
+    }
+
+    /// <summary>The installation template and its first seeded ticket resting at <paramref name="nodeId"/>.</summary>
+    private async Task<(long TemplateId, long TicketId)> TicketAtAsync(string nodeId)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync();
+        var templateId = await db.TicketTemplates.Where(t => t.Name == "安装工单").Select(t => t.Id).SingleAsync();
+        var ticketId = await db.Tickets.Where(t => t.TemplateId == templateId && t.CurrentNodeId == nodeId).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        return (templateId, ticketId);
+    }
+}
