@@ -11,19 +11,21 @@ using Xunit;
 namespace Scrm.Tests.Web.Boards;
 
 /// <summary>
-/// The installation board as agent 张敏 while others work: a live change re-renders only the card it names, a move made
+/// The installation board as agent 张敏 while others work: a live change re-renders only the cell of the card it names, a move made
 /// elsewhere changes the card's column, and a drag in the browser highlights where the card may go and moves it there.
 /// </summary>
 public sealed class BoardLiveTests : ScrmComponentTest
 {
     [Fact]
-    public async Task TitleEditedElsewhere_ArrivesOnTheOpenBoard_AndRerendersOnlyThatCard()
+    public async Task TitleEditedElsewhere_ArrivesOnTheOpenBoard_AndRerendersOnlyItsCell()
     {
         var (templateId, ticketId) = await TicketAtAsync("accept");
         var cut = RenderBoard(templateId);
-        var cards = cut.FindComponents<BoardCardView>();
-        Assert.True(cards.Count > 5);
-        var before = cards.ToDictionary(c => c.Instance.Card.Id, c => c.RenderCount);
+        var cells = cut.FindComponents<BoardCellView>();
+        Assert.True(cells.Count > 2);
+        var before = cells.ToDictionary(c => c.Instance.Zone, c => c.RenderCount);
+        var changedCell = cut.Find($"[data-ticket-id='{ticketId}']").ParentElement!.GetAttribute("data-zone");
+        var otherTitles = cut.FindAll($"[data-testid=board-card]:not([data-ticket-id='{ticketId}']) [data-testid=board-card-title]").Select(t => t.TextContent).ToList();
         var filterBar = cut.FindComponent<BoardFilterBar>();
         var filterBarRenders = filterBar.RenderCount;
         var headers = cut.FindComponents<BoardColumnHeader>().Select(h => (Header: h, Renders: h.RenderCount)).ToList();
@@ -32,11 +34,13 @@ public sealed class BoardLiveTests : ScrmComponentTest
         LiveEdits.LetBurstSettle(Services);
 
         cut.WaitForAssertion(() => Assert.Equal("李娜刚改的标题", cut.Find($"[data-ticket-id='{ticketId}'] [data-testid=board-card-title]").TextContent));
-        foreach (var card in cut.FindComponents<BoardCardView>())
+        Assert.Equal("accept", changedCell);
+        foreach (var cell in cut.FindComponents<BoardCellView>())
         {
-            Assert.Equal(card.Instance.Card.Id == ticketId ? before[card.Instance.Card.Id] + 1 : before[card.Instance.Card.Id], card.RenderCount);
+            Assert.Equal(cell.Instance.Zone == changedCell ? before[cell.Instance.Zone] + 1 : before[cell.Instance.Zone], cell.RenderCount);
         }
 
+        Assert.Equal(otherTitles, cut.FindAll($"[data-testid=board-card]:not([data-ticket-id='{ticketId}']) [data-testid=board-card-title]").Select(t => t.TextContent));
         Assert.Equal(filterBarRenders, filterBar.RenderCount);
         Assert.All(headers, h => Assert.Equal(h.Renders, h.Header.RenderCount));
     }
@@ -67,19 +71,30 @@ public sealed class BoardLiveTests : ScrmComponentTest
         var (templateId, ticketId) = await TicketAtAsync("accept");
         var cut = RenderBoard(templateId);
 
-        cut.Find($"[data-ticket-id='{ticketId}']").DragStart();
+        await cut.Find("[data-column-key=accept] .scrm-board-cards").TriggerEventAsync("oncarddragstart", new BoardCardEventArgs { TicketId = ticketId });
 
         cut.WaitForAssertion(() => Assert.Contains("scrm-drop-ok", cut.Find("[data-column-key=dispatch] .scrm-board-cards").ClassName, StringComparison.Ordinal));
         Assert.Contains("scrm-drop-no", cut.Find("[data-column-key=confirm] .scrm-board-cards").ClassName, StringComparison.Ordinal);
         Assert.DoesNotContain("scrm-drop", cut.Find("[data-column-key=accept] .scrm-board-cards").ClassName, StringComparison.Ordinal);
 
         await cut.Find("[data-column-key=dispatch] .scrm-board-cards").DropAsync();
-        cut.Find($"[data-ticket-id='{ticketId}']").DragEnd();
+        cut.Find("[data-column-key=dispatch] .scrm-board-cards").DragEnd();
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-column-key=dispatch] [data-ticket-id='{ticketId}']")));
         Assert.Empty(cut.FindAll($"[data-column-key=accept] [data-ticket-id='{ticketId}']"));
         Assert.Empty(cut.FindAll(".scrm-drop-ok, .scrm-drop-no"));
         Assert.Equal("true", cut.Find($"[data-ticket-id='{ticketId}']").GetAttribute("draggable"));
+    }
+
+    [Fact]
+    public async Task ClickOnACard_OpensItsTicket()
+    {
+        var (templateId, ticketId) = await TicketAtAsync("dispatch");
+        var cut = RenderBoard(templateId);
+
+        await cut.Find("[data-column-key=dispatch] .scrm-board-cards").TriggerEventAsync("oncardopen", new BoardCardEventArgs { TicketId = ticketId });
+
+        Assert.EndsWith($"/tickets/{ticketId}", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal);
     }
 
     private IRenderedComponent<BoardPage> RenderBoard(long templateId)
