@@ -27,8 +27,14 @@ public partial class BoardPage : IAsyncDisposable
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private ILogger<BoardPage> Logger { get; set; } = default!;
 
-    /// <summary>What the publisher's thread may read: the board's template, its user, and the ids on it (a snapshot).</summary>
-    private sealed record BoardWatch(long? TemplateId, string UserId, IReadOnlySet<long> Shown);
+    /// <summary>
+    /// What the publisher's thread may read: the board's template, its user, and the ids on it (a snapshot, sorted: a
+    /// quarter of a hash set's memory, held by every open board).
+    /// </summary>
+    private sealed record BoardWatch(long? TemplateId, string UserId, long[] Shown)
+    {
+        public bool Holds(long id) => Array.BinarySearch(Shown, id) >= 0;
+    }
 
     private void StartLive()
     {
@@ -69,7 +75,7 @@ public partial class BoardPage : IAsyncDisposable
     }
 
     private void Watch() =>
-        _watch = _board is null ? null : new BoardWatch(_board.Key.TemplateId, _user!.UserId, _board.Slots.Select(s => s.Id).ToHashSet());
+        _watch = _board is null ? null : new BoardWatch(_board.Key.TemplateId, _user!.UserId, [.. _board.Slots.Select(s => s.Id).Order()]);
 
     private bool Note(Change change)
     {
@@ -87,7 +93,7 @@ public partial class BoardPage : IAsyncDisposable
         }
 
         var mine = watch.TemplateId is null && (change.AssigneeId == watch.UserId || change.ActorId == watch.UserId);
-        if (change.Kind != ChangeKinds.Ticket || !(change.TemplateId == watch.TemplateId && watch.TemplateId is not null || mine || watch.Shown.Contains(change.Id)))
+        if (change.Kind != ChangeKinds.Ticket || !(change.TemplateId == watch.TemplateId && watch.TemplateId is not null || mine || watch.Holds(change.Id)))
         {
             return false;
         }

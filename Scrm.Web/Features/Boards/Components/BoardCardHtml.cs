@@ -11,16 +11,17 @@ namespace Scrm.Web.Features.Boards.Components;
 /// <summary>
 /// A card as one piece of HTML. A board shows about a hundred cards in every open circuit; as components (or as Razor
 /// markup) each holds some sixty render-tree frames twice over and fills the circuit's batch buffer on the first render,
-/// which is most of a board's memory. As a string it is two frames and its element's, and re-sent only when the card's data changed.
+/// which is most of a board's memory. As a string it is one frame, and re-sent only when the card's data changed.
 /// Every text from the ticket is HTML-encoded here.
 /// </summary>
 public static class BoardCardHtml
 {
-    /// <summary>What goes inside the card's element (the cell renders the element itself, keyed by ticket, with its data attributes).</summary>
-    public static string Inner(BoardCard card, IStringLocalizer<SharedResource> l)
+    public static string Of(BoardCard card, IStringLocalizer<SharedResource> l, bool movable)
     {
         var urgencyColor = ScrmTheme.UrgencyColor(card.Urgency);
-        var html = new StringBuilder(768);
+        var html = new StringBuilder(1024);
+        html.Append(CultureInfo.InvariantCulture,
+            $"<div class=\"scrm-board-card\" style=\"--urgency-color:{urgencyColor}\" data-testid=\"board-card\" data-ticket-id=\"{card.Id}\" data-urgency=\"{card.Urgency}\" draggable=\"{(movable ? "true" : "false")}\">");
         html.Append(CultureInfo.InvariantCulture,
             $"<div class=\"scrm-board-card-row\"><span class=\"scrm-mono scrm-board-card-number\">{E(card.Number)}</span><span class=\"scrm-chip\" style=\"--chip-color:{urgencyColor}\" data-urgency=\"{card.Urgency}\">{E(l[$"Urgency.{card.Urgency}"])}</span></div>");
         html.Append(CultureInfo.InvariantCulture,
@@ -39,7 +40,7 @@ public static class BoardCardHtml
             AppendSla(html, sla, l);
         }
 
-        return html.Append("</div>").ToString();
+        return html.Append("</div></div>").ToString();
     }
 
     // A bar with the time left while running, a badge once breached or paused; no SLA policy, nothing (an empty bar would read as "no time used").
