@@ -2,7 +2,8 @@
 // gets the card's ticket id from the element the event happened on.
 function cardEvent(e) {
     const card = e.target && e.target.closest ? e.target.closest('[data-ticket-id]') : null;
-    return { ticketId: card ? Number(card.dataset.ticketId) : null };
+    const move = e.target && e.target.closest ? !!e.target.closest('[data-card-move]') : false;
+    return { ticketId: card ? Number(card.dataset.ticketId) : null, move };
 }
 
 export function afterWebStarted(blazor) {

@@ -12,7 +12,7 @@ namespace Scrm.Tests.Web.Boards;
 
 /// <summary>
 /// The installation board as agent 张敏 while others work: a live change re-renders only the cell of the card it names, a move made
-/// elsewhere changes the card's column, and a drag in the browser highlights where the card may go and moves it there.
+/// elsewhere changes the card's column, a drag in the browser highlights where the card may go and moves it there, and 移动到… does what a drop does.
 /// </summary>
 public sealed class BoardLiveTests : ScrmComponentTest
 {
@@ -95,6 +95,45 @@ public sealed class BoardLiveTests : ScrmComponentTest
         await cut.Find("[data-column-key=dispatch] .scrm-board-cards").TriggerEventAsync("oncardopen", new BoardCardEventArgs { TicketId = ticketId });
 
         Assert.EndsWith($"/tickets/{ticketId}", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MoveToMenu_OffersTheReachableColumns_AndMovesLikeADrop()
+    {
+        var (templateId, ticketId) = await TicketAtAsync("accept");
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = RenderBoard(templateId);
+        Assert.Single(cut.FindAll($"[data-ticket-id='{ticketId}'] button[data-testid=card-move][aria-label='Move to…']"));
+
+        var menu = cut.InvokeAsync(() => cut.Find("[data-column-key=accept] .scrm-board-cards")
+            .TriggerEventAsync("oncardopen", new BoardCardEventArgs { TicketId = ticketId, Move = true }));
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=move-to-column]")));
+
+        Assert.Equal(["dispatch"], dialogs.FindAll("[data-testid=move-to-column]").Select(b => b.GetAttribute("data-column-key")));
+        dialogs.Find("[data-testid=move-to-column]").Click();
+        await menu;
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-column-key=dispatch] [data-ticket-id='{ticketId}']")));
+        Assert.Empty(cut.FindAll($"[data-column-key=accept] [data-ticket-id='{ticketId}']"));
+        Assert.DoesNotContain("tickets/", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MoveToMenu_RefusesWhatTheWorkflowRefuses_WithTheDropsReason()
+    {
+        var (templateId, ticketId) = await TicketAtAsync("visit");
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = RenderBoard(templateId);
+
+        var menu = cut.InvokeAsync(() => cut.Find("[data-column-key=visit] .scrm-board-cards")
+            .TriggerEventAsync("oncardopen", new BoardCardEventArgs { TicketId = ticketId, Move = true }));
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=move-to-column][data-column-key=confirm]")));
+        dialogs.Find("[data-testid=move-to-column][data-column-key=confirm]").Click();
+        await menu;
+
+        var message = Assert.Single(Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars).Message;
+        Assert.Equal("You cannot do \"完工\" at 上门.", message);
+        Assert.Single(cut.FindAll($"[data-column-key=visit] [data-ticket-id='{ticketId}']"));
     }
 
     private IRenderedComponent<BoardPage> RenderBoard(long templateId)

@@ -10,6 +10,9 @@ public sealed class BoardCardEventArgs : EventArgs
 {
     /// <summary>The ticket of the card the event happened on; null when it happened between cards.</summary>
     public long? TicketId { get; set; }
+
+    /// <summary>The click was on the card's 移动到… button: the board offers the columns instead of opening the ticket.</summary>
+    public bool Move { get; set; }
 }
 
 [EventHandler("oncardopen", typeof(BoardCardEventArgs), enableStopPropagation: true, enablePreventDefault: true)]

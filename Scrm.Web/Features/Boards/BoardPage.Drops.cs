@@ -56,6 +56,20 @@ public partial class BoardPage
         return DropAsync(card.Id, column, lane);
     }
 
+    public async Task ChooseMoveAsync(BoardCard card)
+    {
+        var lane = LaneOf(card);
+        var targets = _columns.Where(c => c.Def.Key != card.ColumnKey && CanDrop(card, Zone(c.Def.Key, lane)))
+            .Select(c => new MoveToDialog.MoveTarget(c.Def.Key, c.Name)).ToList();
+        var parameters = new DialogParameters<MoveToDialog> { { d => d.Targets, targets } };
+        var dialog = await Dialogs.ShowAsync<MoveToDialog>(L["Board.MoveToTitle", card.Number], parameters,
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: string columnKey })
+        {
+            await DropAsync(card.Id, columnKey, lane);
+        }
+    }
+
     /// <summary>While dragging, reachable cells are highlighted and the others dimmed; the card's own cell stays as it is.</summary>
     private string? DropClassOf(string zone) =>
         _dragged is not { } card || zone == Zone(card.ColumnKey, LaneOf(card)) ? null : CanDrop(card, zone) ? "scrm-drop-ok" : "scrm-drop-no";

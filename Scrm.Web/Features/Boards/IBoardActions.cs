@@ -12,6 +12,9 @@ public interface IBoardActions
     /// <summary>Opens the ticket (remembering where the board was scrolled).</summary>
     Task OpenAsync(BoardCard card);
 
+    /// <summary>移动到…: offers the columns the card can reach and moves it to the chosen one exactly as a drop would.</summary>
+    Task ChooseMoveAsync(BoardCard card);
+
     /// <summary>A drag began: the board highlights the cells the card may go to.</summary>
     void DragStarted(BoardCard card);
 

@@ -23,7 +23,16 @@ public static class BoardCardHtml
         html.Append(CultureInfo.InvariantCulture,
             $"<div class=\"scrm-board-card\" style=\"--urgency-color:{urgencyColor}\" data-testid=\"board-card\" data-ticket-id=\"{card.Id}\" data-urgency=\"{card.Urgency}\" draggable=\"{(movable ? "true" : "false")}\">");
         html.Append(CultureInfo.InvariantCulture,
-            $"<div class=\"scrm-board-card-row\"><span class=\"scrm-mono scrm-board-card-number\">{E(card.Number)}</span><span class=\"scrm-chip\" style=\"--chip-color:{urgencyColor}\" data-urgency=\"{card.Urgency}\">{E(l[$"Urgency.{card.Urgency}"])}</span></div>");
+            $"<div class=\"scrm-board-card-row\"><span class=\"scrm-mono scrm-board-card-number\">{E(card.Number)}</span><span class=\"scrm-chip\" style=\"--chip-color:{urgencyColor}\" data-urgency=\"{card.Urgency}\">{E(l[$"Urgency.{card.Urgency}"])}</span>");
+        if (movable)
+        {
+            // 移动到… for touch and keyboard users (a 44 px target; the cell tells its click from a click on the card).
+            var moveTo = E(l["Board.MoveTo"]);
+            html.Append(CultureInfo.InvariantCulture,
+                $"<button type=\"button\" class=\"scrm-card-move\" data-card-move=\"true\" data-testid=\"card-move\" aria-label=\"{moveTo}\" title=\"{moveTo}\">{MoveIcon}</button>");
+        }
+
+        html.Append("</div>");
         html.Append(CultureInfo.InvariantCulture,
             $"<div class=\"scrm-board-card-title\" data-testid=\"board-card-title\" title=\"{E(card.Title)}\">{E(card.Title)}</div>");
         if (card.CustomerName is { } customer)
@@ -62,6 +71,9 @@ public static class BoardCardHtml
             + $"<span class=\"scrm-card-sla-track\"><span class=\"scrm-card-sla-fill\" style=\"width:{percent}%\"></span></span>"
             + $"<span class=\"scrm-sla-left\">{E(l["Board.SlaLeft", SlaText.Duration(l, sla.Left)])}</span></span>");
     }
+
+    private const string MoveIcon =
+        "<svg viewBox=\"0 0 24 24\" width=\"18\" height=\"18\" aria-hidden=\"true\"><path d=\"M4 11h12.17l-5.59-5.59L12 4l8 8-8 8-1.41-1.41L16.17 13H4z\"/></svg>";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
