@@ -14,7 +14,7 @@ namespace Scrm.Web.Features.Boards;
 /// Drag to move: a drop on another column runs the workflow button that leads there (or, without a workflow, the status
 /// change); a drop on another person's lane reassigns. The card only moves when the server says so: until then it stays
 /// where its data puts it, which is the snap back of a refused drop. The drag itself is the browser's (HTML drag and
-/// drop events on the cards and cells), so a board holds one component per card.
+/// drop events on the cards and cells), so a card needs no component of its own.
 /// </summary>
 public partial class BoardPage
 {

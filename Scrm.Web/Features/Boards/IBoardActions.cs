@@ -1,8 +1,8 @@
 namespace Scrm.Web.Features.Boards;
 
 /// <summary>
-/// What a board's cells and cards ask of their board. One object for the board's life: passing it as a parameter never
-/// makes a card look changed, so a live refresh re-renders only the cards whose data changed.
+/// What a board's cells ask of their board. One object for the board's life: passing it as a parameter never makes a
+/// cell look changed, so a live refresh re-renders only the cells whose cards changed.
 /// </summary>
 public interface IBoardActions
 {
