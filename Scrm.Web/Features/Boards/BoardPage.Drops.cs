@@ -12,12 +12,67 @@ namespace Scrm.Web.Features.Boards;
 
 /// <summary>
 /// Drag to move: a drop on another column runs the workflow button that leads there (or, without a workflow, the status
-/// change); a drop on another person's lane reassigns. The card only moves when the server says so: until then the drop
-/// container keeps it where its data puts it, which is the snap back of a refused drop.
+/// change); a drop on another person's lane reassigns. The card only moves when the server says so: until then it stays
+/// where its data puts it, which is the snap back of a refused drop. The drag itself is the browser's (HTML drag and
+/// drop events on the cards and cells), so a card needs no component of its own.
 /// </summary>
 public partial class BoardPage
 {
-    private bool IsMovable(BoardCard card) => _board?.FindColumn(card.ColumnKey)?.AcceptsDrops == true;
+    private BoardCard? _dragged;
+
+    public bool IsMovable(BoardCard card) => _board?.FindColumn(card.ColumnKey)?.AcceptsDrops == true;
+
+    public void DragStarted(BoardCard card)
+    {
+        _dragged = card;
+        StateHasChanged();
+    }
+
+    public void DragEnded()
+    {
+        if (_dragged is not null)
+        {
+            _dragged = null;
+            StateHasChanged();
+        }
+    }
+
+    public Task DroppedOnAsync(string zone)
+    {
+        // The drop arrives before the drag's end: take the card now, the end clears it meanwhile.
+        if (_dragged is not { } card)
+        {
+            return Task.CompletedTask;
+        }
+
+        _dragged = null;
+        StateHasChanged();
+        if (zone == Zone(card.ColumnKey, LaneOf(card)))
+        {
+            return Task.CompletedTask;
+        }
+
+        var (column, lane) = ParseZone(zone);
+        return DropAsync(card.Id, column, lane);
+    }
+
+    public async Task ChooseMoveAsync(BoardCard card)
+    {
+        var lane = LaneOf(card);
+        var targets = _columns.Where(c => c.Def.Key != card.ColumnKey && CanDrop(card, Zone(c.Def.Key, lane)))
+            .Select(c => new MoveToDialog.MoveTarget(c.Def.Key, c.Name)).ToList();
+        var parameters = new DialogParameters<MoveToDialog> { { d => d.Targets, targets } };
+        var dialog = await Dialogs.ShowAsync<MoveToDialog>(L["Board.MoveToTitle", card.Number], parameters,
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: string columnKey })
+        {
+            await DropAsync(card.Id, columnKey, lane);
+        }
+    }
+
+    /// <summary>While dragging, reachable cells are highlighted and the others dimmed; the card's own cell stays as it is.</summary>
+    private string? DropClassOf(string zone) =>
+        _dragged is not { } card || zone == Zone(card.ColumnKey, LaneOf(card)) ? null : CanDrop(card, zone) ? "scrm-drop-ok" : "scrm-drop-no";
 
     /// <summary>Where a dragged card may go: highlights reachable columns and dims the rest while dragging.</summary>
     private bool CanDrop(BoardCard card, string zone)
@@ -29,12 +84,6 @@ public partial class BoardPage
         }
 
         return lane == LaneOf(card) && _board?.FindColumn(column) is { } target && Routes(card, target) is { Count: > 0 };
-    }
-
-    private Task OnItemDroppedAsync(MudItemDropInfo<BoardCard> drop)
-    {
-        var (column, lane) = ParseZone(drop.DropzoneIdentifier);
-        return drop.Item is null ? Task.CompletedTask : DropAsync(drop.Item.Id, column, lane);
     }
 
     /// <summary>

@@ -20,6 +20,13 @@ public partial class BoardPage : IAsyncDisposable
     private LiveChanges? _live;
     private ITimer? _slaTimer;
 
+    /// <summary>
+    /// The least time between two live refreshes of a board: half the default. A refresh re-renders only the cells whose
+    /// cards changed, so a board can afford six a second; changes a user makes one after another then show without
+    /// waiting out the default's 300 ms, and a burst of 200 still folds into a handful of refreshes.
+    /// </summary>
+    internal static readonly TimeSpan LiveDelay = TimeSpan.FromMilliseconds(150);
+
     /// <summary>How often an open board moves its SLA bars along (clocks run between ticket changes).</summary>
     private static readonly TimeSpan SlaRefresh = TimeSpan.FromMinutes(1);
 
@@ -27,13 +34,19 @@ public partial class BoardPage : IAsyncDisposable
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private ILogger<BoardPage> Logger { get; set; } = default!;
 
-    /// <summary>What the publisher's thread may read: the board's template, its user, and the ids on it (a snapshot).</summary>
-    private sealed record BoardWatch(long? TemplateId, string UserId, IReadOnlySet<long> Shown);
+    /// <summary>
+    /// What the publisher's thread may read: the board's template, its user, and the ids on it (a snapshot, sorted: a
+    /// quarter of a hash set's memory, held by every open board).
+    /// </summary>
+    private sealed record BoardWatch(long? TemplateId, string UserId, long[] Shown)
+    {
+        public bool Holds(long id) => Array.BinarySearch(Shown, id) >= 0;
+    }
 
     private void StartLive()
     {
         Watch();
-        _live ??= LiveChanges.Subscribe(Feed, Note, () => InvokeAsync(ApplyChangesAsync), Clock, logger: Logger);
+        _live ??= LiveChanges.Subscribe(Feed, Note, () => InvokeAsync(ApplyChangesAsync), Clock, LiveDelay, Logger);
         _slaTimer ??= Clock.CreateTimer(_ => _ = InvokeAsync(RefreshSlaAsync), null, SlaRefresh, SlaRefresh);
     }
 
@@ -69,7 +82,7 @@ public partial class BoardPage : IAsyncDisposable
     }
 
     private void Watch() =>
-        _watch = _board is null ? null : new BoardWatch(_board.Key.TemplateId, _user!.UserId, _board.Slots.Select(s => s.Id).ToHashSet());
+        _watch = _board is null ? null : new BoardWatch(_board.Key.TemplateId, _user!.UserId, [.. _board.Slots.Select(s => s.Id).Order()]);
 
     private bool Note(Change change)
     {
@@ -87,7 +100,7 @@ public partial class BoardPage : IAsyncDisposable
         }
 
         var mine = watch.TemplateId is null && (change.AssigneeId == watch.UserId || change.ActorId == watch.UserId);
-        if (change.Kind != ChangeKinds.Ticket || !(change.TemplateId == watch.TemplateId && watch.TemplateId is not null || mine || watch.Shown.Contains(change.Id)))
+        if (change.Kind != ChangeKinds.Ticket || !(change.TemplateId == watch.TemplateId && watch.TemplateId is not null || mine || watch.Holds(change.Id)))
         {
             return false;
         }
@@ -156,9 +169,9 @@ public partial class BoardPage : IAsyncDisposable
         }
 
         GC.SuppressFinalize(this);
-        if (_scroll is not null)
+        if (_script is not null)
         {
-            await _scroll.DisposeAsync();
+            await _script.DisposeAsync();
         }
     }
 }

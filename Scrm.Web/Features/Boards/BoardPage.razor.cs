@@ -15,7 +15,7 @@ namespace Scrm.Web.Features.Boards;
 /// 看板: one template's board (columns = its workflow's human steps) or 我的看板 (the user's tickets, columns = status).
 /// Loading, layout and navigation here; drops in BoardPage.Drops.cs; live updates in BoardPage.Live.cs.
 /// </summary>
-public partial class BoardPage
+public partial class BoardPage : IBoardActions
 {
     private const string MineKey = "mine";
 
@@ -24,18 +24,16 @@ public partial class BoardPage
     private bool _notFound;
     private bool _closedOpen;
     private bool _restoreScroll = true;
-    private bool _zonesStale;
     private BoardFilter _filter = new();
     private string? _loadedKey;
-    private List<BoardCard> _visible = [];
+    private Dictionary<string, IReadOnlyList<BoardCard>> _cells = [];
     private List<ColumnView> _columns = [];
     private List<LaneView> _lanes = [];
     private readonly Dictionary<string, int> _hidden = [];
     private readonly Dictionary<string, int> _shown = [];
     private List<BreadcrumbItem> _breadcrumbs = [];
-    private MudDropContainer<BoardCard>? _container;
     private ElementReference _boardElement;
-    private BoardScroll? _scroll;
+    private BoardScript? _script;
 
     /// <summary>The template id, or "mine" — text, so "/boards/abc" shows "not found" instead of failing.</summary>
     [Parameter] public string Key { get; set; } = "";
@@ -90,18 +88,12 @@ public partial class BoardPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // Drop zones have only text parameters, so a new item list does not re-render them: the container is told once it has it.
-        if (_zonesStale && _container is not null)
-        {
-            _zonesStale = false;
-            _container.Refresh();
-        }
-
         if (_board is not null && _restoreScroll)
         {
             _restoreScroll = false;
-            _scroll ??= new BoardScroll(Js);
-            await _scroll.RestoreAsync(ScrollKey, _boardElement);
+            _script ??= new BoardScript(Js);
+            await _script.EnableDragAsync(_boardElement);
+            await _script.RestoreAsync(ScrollKey, _boardElement);
         }
     }
 
@@ -149,11 +141,14 @@ public partial class BoardPage
 
         var shownIds = shown.Select(s => s.Id).ToHashSet();
         _board = _board with { Cards = _board.Cards.Values.Where(c => shownIds.Contains(c.Id)).ToDictionary(c => c.Id) };
-        _visible = [.. shown.Select(s => _board.Cards[s.Id])];
+        var board = _board;
         _hidden.Clear();
+        _cells = [];
         foreach (var (zone, slots) in cells)
         {
-            _hidden[zone] = Math.Max(0, slots.Count - _shown.GetValueOrDefault(zone, BoardCells.PageSize));
+            var pageSize = _shown.GetValueOrDefault(zone, BoardCells.PageSize);
+            _hidden[zone] = Math.Max(0, slots.Count - pageSize);
+            _cells[zone] = [.. slots.Take(pageSize).Select(s => board.Cards[s.Id])];
         }
 
         var byColumn = _board.Slots.GroupBy(s => s.ColumnKey).ToDictionary(g => g.Key, g => g.Count());
@@ -163,7 +158,6 @@ public partial class BoardPage
             .Select(c => new ColumnView(c, ColumnName(c), byColumn.GetValueOrDefault(c.Key), _board.Limits.GetValueOrDefault(c.Key)))
             .ToList();
         _lanes = LanesOf(_board.Slots);
-        _zonesStale = true;
     }
 
     private List<LaneView> LanesOf(IReadOnlyList<BoardSlot> slots)
@@ -183,7 +177,9 @@ public partial class BoardPage
 
     private static string Zone(string column, string? lane) => BoardCells.Zone(column, lane);
 
-    private bool InZone(BoardCard card, string zone) => Zone(card.ColumnKey, LaneOf(card)) == zone;
+    private IReadOnlyList<BoardCard> CardsIn(string zone) => _cells.GetValueOrDefault(zone) ?? [];
+
+    private void ToggleClosed() => _closedOpen = !_closedOpen;
 
     private string ColumnName(BoardColumnDef column) => column.Kind switch
     {
@@ -204,10 +200,10 @@ public partial class BoardPage
         return Task.CompletedTask;
     }
 
-    private async Task OpenAsync(BoardCard card)
+    public async Task OpenAsync(BoardCard card)
     {
-        _scroll ??= new BoardScroll(Js);
-        await _scroll.SaveAsync(ScrollKey, _boardElement);
+        _script ??= new BoardScript(Js);
+        await _script.SaveAsync(ScrollKey, _boardElement);
         Navigation.NavigateTo($"tickets/{card.Id}");
     }
 

@@ -59,7 +59,14 @@ public sealed class BoardService(UnitOfWork work, WorkflowVersionCache workflows
             var found = await BoardQuery.SlotsAsync(db, scope, filter, token);
             var graphs = await GraphsAsync(db, found.Select(s => s.WorkflowId), new Dictionary<long, WorkflowGraph>(), token);
             var place = Placer(graph, columns, graphs);
-            var slots = found.Select(s => s with { ColumnKey = place(s.WorkflowId, s.NodeId, s.Status) }).ToList();
+            var shared = SharedStrings();
+            var slots = found.Select(s => s with
+            {
+                ColumnKey = place(s.WorkflowId, s.NodeId, s.Status),
+                AssigneeId = shared(s.AssigneeId),
+                AssigneeName = shared(s.AssigneeName),
+                NodeId = shared(s.NodeId),
+            }).ToList();
             if (filter.Bands.Count > 0)
             {
                 // A band is a clock reading, not a column: this filter needs every ticket's SLA, the others none.
@@ -184,6 +191,16 @@ public sealed class BoardService(UnitOfWork work, WorkflowVersionCache workflows
         var cards = found.ToList();
         var states = await sla.GoverningAsync(db, cards.Select(c => c.Id).ToList(), ct);
         return cards.Select(c => c with { Sla = states.GetValueOrDefault(c.Id) }).ToList();
+    }
+
+    /// <summary>
+    /// One string per distinct text: a board holds a slot per ticket, and a thousand slots name the same few assignees and
+    /// nodes (each row read brings its own copy). Part of what an open board costs its circuit.
+    /// </summary>
+    private static Func<string?, string?> SharedStrings()
+    {
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        return text => text is null ? null : pool.TryGetValue(text, out var shared) ? shared : pool[text] = text;
     }
 
     /// <summary>

@@ -23,3 +23,16 @@ export function restore(key, board) {
         });
     } catch { sessionStorage.removeItem(key); }
 }
+
+// Firefox starts a drag only when the dragstart puts some data on it; the board itself works from the card's own event.
+export function enableDrag(board) {
+    if (!board || board.dataset.dragReady) return;
+    board.dataset.dragReady = 'true';
+    board.addEventListener('dragstart', e => {
+        const card = e.target.closest && e.target.closest('[data-ticket-id]');
+        if (card && e.dataTransfer) {
+            e.dataTransfer.setData('text/plain', card.dataset.ticketId);
+            e.dataTransfer.effectAllowed = 'move';
+        }
+    });
+}

@@ -3,8 +3,11 @@ using Microsoft.JSInterop;
 
 namespace Scrm.Web.Features.Boards;
 
-/// <summary>Typed wrapper over board.js: saves the board's scroll position in sessionStorage and restores it on return.</summary>
-public sealed class BoardScroll(IJSRuntime js) : IAsyncDisposable
+/// <summary>
+/// Typed wrapper over board.js: saves the board's scroll position in sessionStorage and restores it on return, and lets
+/// cards be dragged in every browser.
+/// </summary>
+public sealed class BoardScript(IJSRuntime js) : IAsyncDisposable
 {
     private IJSObjectReference? _module;
 
@@ -21,6 +24,8 @@ public sealed class BoardScroll(IJSRuntime js) : IAsyncDisposable
     }
 
     public async Task RestoreAsync(string key, ElementReference board) => await (await ModuleAsync()).InvokeVoidAsync("restore", key, board);
+
+    public async Task EnableDragAsync(ElementReference board) => await (await ModuleAsync()).InvokeVoidAsync("enableDrag", board);
 
     public async ValueTask DisposeAsync()
     {

@@ -8,7 +8,7 @@ using Xunit;
 namespace Scrm.Tests.Web.Boards;
 
 /// <summary>A card carries its urgency in its left border and its SLA band in a bar or badge (ui.md colours).</summary>
-public sealed class BoardCardViewTests : ScrmComponentTest
+public sealed class BoardCellViewTests : ScrmComponentTest
 {
     [Theory]
     [InlineData(Urgency.Urgent, "#D32F2F")]
@@ -17,7 +17,7 @@ public sealed class BoardCardViewTests : ScrmComponentTest
     [InlineData(Urgency.Low, "#757575")]
     public void Border_HasTheUrgencyColour(Urgency urgency, string colour)
     {
-        var cut = Render<BoardCardView>(p => p.Add(c => c.Card, Card(urgency, null)));
+        var cut = RenderCell(Card(urgency, null));
 
         Assert.Contains($"--urgency-color:{colour}", cut.Find("[data-testid=board-card]").GetAttribute("style"), StringComparison.Ordinal);
     }
@@ -31,7 +31,7 @@ public sealed class BoardCardViewTests : ScrmComponentTest
     public void Sla_ShowsItsBand(SlaBand band, string shape, string colour, string word)
     {
         var sla = new SlaState(SlaTarget.Resolution, band, null, TimeSpan.FromHours(4), TimeSpan.FromHours(3));
-        var cut = Render<BoardCardView>(p => p.Add(c => c.Card, Card(Urgency.Normal, sla)));
+        var cut = RenderCell(Card(Urgency.Normal, sla));
 
         var shown = cut.Find($"[data-testid={shape}]");
         Assert.Equal(band.ToString(), shown.GetAttribute("data-band"));
@@ -42,7 +42,7 @@ public sealed class BoardCardViewTests : ScrmComponentTest
     [Fact]
     public void NoSlaPolicy_ShowsNoSla()
     {
-        var cut = Render<BoardCardView>(p => p.Add(c => c.Card, Card(Urgency.Normal, null)));
+        var cut = RenderCell(Card(Urgency.Normal, null));
 
         Assert.Empty(cut.FindAll("[data-testid=sla-bar], [data-testid=sla-badge]"));
     }
@@ -50,15 +50,29 @@ public sealed class BoardCardViewTests : ScrmComponentTest
     [Fact]
     public void ACardReadAgainUnchanged_DoesNotRenderAgain()
     {
-        var cut = Render<BoardCardView>(p => p.Add(c => c.Card, Card(Urgency.Normal, null)));
+        var cut = RenderCell(Card(Urgency.Normal, null));
 
-        cut.Render(p => p.Add(c => c.Card, Card(Urgency.Normal, null)));
+        cut.Render(p => p.Add(c => c.Cards, [Card(Urgency.Normal, null)]));
         Assert.Equal(1, cut.RenderCount);
 
-        cut.Render(p => p.Add(c => c.Card, Card(Urgency.Normal, null) with { Title = "移机" }));
+        cut.Render(p => p.Add(c => c.Cards, [Card(Urgency.Normal, null) with { Title = "移机" }]));
         Assert.Equal(2, cut.RenderCount);
         Assert.Equal("移机", cut.Find("[data-testid=board-card-title]").TextContent);
     }
+
+    [Fact]
+    public void TicketText_IsShownAsText_NotAsMarkup()
+    {
+        var cut = RenderCell(Card(Urgency.Normal, null) with { Title = "<b>空调</b> & \"柜机\"", CustomerName = "<script>alert(1)</script>" });
+
+        Assert.Equal("<b>空调</b> & \"柜机\"", cut.Find("[data-testid=board-card-title]").TextContent);
+        Assert.Equal("<b>空调</b> & \"柜机\"", cut.Find("[data-testid=board-card-title]").GetAttribute("title"));
+        Assert.Empty(cut.FindAll("[data-testid=board-card] b, [data-testid=board-card] script"));
+        Assert.Contains("<script>alert(1)</script>", cut.Find("[data-testid=board-card]").TextContent, StringComparison.Ordinal);
+    }
+
+    private IRenderedComponent<BoardCellView> RenderCell(BoardCard card) =>
+        Render<BoardCellView>(p => p.Add(c => c.Zone, "InProgress").Add(c => c.Cards, [card]));
 
     private static BoardCard Card(Urgency urgency, SlaState? sla) =>
         new(1, "GD20261125-0001", "安装空调", urgency, TicketStatus.InProgress, 1, "钱建国", "u1", "赵强", null, null, null, 1,
