@@ -136,6 +136,29 @@ public sealed class BoardLiveTests : ScrmComponentTest
         Assert.Single(cut.FindAll($"[data-column-key=visit] [data-ticket-id='{ticketId}']"));
     }
 
+    [Fact]
+    public async Task WhenTheUsersRegionsChange_TheOpenBoardReloads_AndLeavesOutTicketsNoLongerInScope()
+    {
+        var (templateId, ticketId) = await TicketAtAsync("accept");
+        var cut = RenderBoard(templateId);
+        Assert.Single(cut.FindAll($"[data-ticket-id='{ticketId}']"));
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken))
+        {
+            var regionId = await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.RegionId).SingleAsync(Xunit.TestContext.Current.CancellationToken);
+            var elsewhere = await db.Regions.Where(r => r.ParentId != null && r.Id != regionId).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(Xunit.TestContext.Current.CancellationToken);
+            var users = Services.GetRequiredService<Scrm.Web.Features.Users.UserAdminService>();
+            var admin = await TestApp.ActorAsync(Services, "admin");
+            var agentId = await db.UserProfiles.Where(u => u.UserName == "agent").Select(u => u.Id).SingleAsync(Xunit.TestContext.Current.CancellationToken);
+            var form = Scrm.Web.Features.Users.UserForm.Edit((await users.GetAsync(admin, agentId, Xunit.TestContext.Current.CancellationToken))!);
+            form.RegionIds = [elsewhere];
+            await users.EditAsync(admin, agentId, form, Xunit.TestContext.Current.CancellationToken);
+        }
+
+        LiveEdits.LetBurstSettle(Services);
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll($"[data-ticket-id='{ticketId}']")));
+    }
+
     private IRenderedComponent<BoardPage> RenderBoard(long templateId)
     {
         var cut = Render<BoardPage>(p => p.Add(b => b.Key, templateId.ToString(System.Globalization.CultureInfo.InvariantCulture)));

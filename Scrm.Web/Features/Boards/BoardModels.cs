@@ -1,3 +1,4 @@
+using Scrm.Web.Security;
 using Scrm.Domain.Boards;
 using Scrm.Domain.Sla;
 using Scrm.Domain.Tickets;
@@ -52,6 +53,12 @@ public sealed record BoardView(BoardKey Key, string Title, bool HasWorkflow, IRe
     IReadOnlyDictionary<string, ColumnLimit> Limits, IReadOnlyList<BoardSlot> Slots, IReadOnlyDictionary<long, BoardCard> Cards,
     IReadOnlyDictionary<long, WorkflowGraph> Graphs)
 {
+    /// <summary>
+    /// The regions the board was read for, and whose. A live refresh filters by them instead of reading them again: the
+    /// board reloads whole when its user's regions or the region tree change (the change feed says so).
+    /// </summary>
+    public (string UserId, RegionScope Regions)? ReadFor { get; init; }
+
     public BoardColumnDef? FindColumn(string key) => Columns.FirstOrDefault(c => c.Key == key);
 }
 

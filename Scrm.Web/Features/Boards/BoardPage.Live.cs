@@ -91,8 +91,10 @@ public partial class BoardPage : IAsyncDisposable
             return false;
         }
 
-        // New SLA rules (calendar, policies) change every card's clock.
-        if (change.Kind == ChangeKinds.Sla
+        // New SLA rules (calendar, policies) change every card's clock; the user's regions or the region tree change which
+        // tickets they may see (live refreshes filter by the regions the board was read for).
+        if (change.Kind is ChangeKinds.Sla or ChangeKinds.Region
+            || change.Kind == ChangeKinds.User && change.UserId == watch.UserId
             || change.Kind is ChangeKinds.Board or ChangeKinds.Workflow && change.TemplateId == watch.TemplateId && watch.TemplateId is not null)
         {
             _boardChanged = true;

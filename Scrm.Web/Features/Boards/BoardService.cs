@@ -80,7 +80,10 @@ public sealed class BoardService(UnitOfWork work, WorkflowVersionCache workflows
                 ? await db.BoardColumnLimits.AsNoTracking().Where(l => l.TemplateId == id)
                     .ToDictionaryAsync(l => l.ColumnKey, l => new ColumnLimit(l.Limit, l.Version), token)
                 : [];
-            return new BoardView(key, title, graph is not null, columns, limits, slots, cards.ToDictionary(c => c.Id), graphs);
+            return new BoardView(key, title, graph is not null, columns, limits, slots, cards.ToDictionary(c => c.Id), graphs)
+            {
+                ReadFor = (actor.UserId, scope.Regions),
+            };
         }, ct);
     }
 
@@ -95,7 +98,9 @@ public sealed class BoardService(UnitOfWork work, WorkflowVersionCache workflows
         return work.ReadAsync<(IReadOnlyList<BoardCard>, IReadOnlyDictionary<long, WorkflowGraph>)>(async (db, token) =>
         {
             var graph = board.Key.TemplateId is { } templateId && board.HasWorkflow ? await CurrentGraphAsync(db, templateId, token) : null;
-            var scope = await ScopeAsync(db, actor, board.Key, graph, token);
+            var scope = board.ReadFor is { } readFor && readFor.UserId == actor.UserId
+                ? Scope(actor, board.Key, graph, readFor.Regions)
+                : await ScopeAsync(db, actor, board.Key, graph, token);
             var found = await BoardQuery.CardsAsync(db, scope, filter, ids, token);
             var graphs = await GraphsAsync(db, found.Select(c => c.WorkflowId), board.Graphs, token);
             var place = Placer(graph, board.Columns, graphs);
@@ -175,10 +180,13 @@ public sealed class BoardService(UnitOfWork work, WorkflowVersionCache workflows
         return graphs;
     }
 
-    private async Task<BoardQuery.Scope> ScopeAsync(ScrmDbContext db, Actor actor, BoardKey key, WorkflowGraph? graph, CancellationToken ct)
+    private async Task<BoardQuery.Scope> ScopeAsync(ScrmDbContext db, Actor actor, BoardKey key, WorkflowGraph? graph, CancellationToken ct) =>
+        Scope(actor, key, graph, await RegionScope.ForAsync(db, actor, ct));
+
+    private BoardQuery.Scope Scope(Actor actor, BoardKey key, WorkflowGraph? graph, RegionScope regions)
     {
         var ends = graph?.Nodes.Where(n => n.Kind == NodeKind.End).Select(n => n.Id).ToList() ?? [];
-        return new BoardQuery.Scope(key, actor.UserId, await RegionScope.ForAsync(db, actor, ct), ends, BoardQuery.ClosedSinceAt(time));
+        return new BoardQuery.Scope(key, actor.UserId, regions, ends, BoardQuery.ClosedSinceAt(time));
     }
 
     private async Task<List<BoardCard>> CardsOfAsync(ScrmDbContext db, BoardQuery.Scope scope, BoardFilter filter, List<long> ids,
