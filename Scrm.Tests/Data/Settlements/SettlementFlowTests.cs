@@ -146,11 +146,12 @@ public sealed class SettlementFlowTests : IAsyncLifetime
         var settledBefore = await RepairWithWorkAsync();
         await _app.MoveAsync(settledBefore, TicketStatus.Resolved);
         var agent = await _app.ActorAsync("agent");
+        long[] all = [withParts, twoRepairs, noWork, unpriced, settledBefore];
 
         await _app.QueryAsync(async db =>
         {
             db.Actor = agent;
-            foreach (var ticket in await db.Tickets.Include(t => t.Fields).Where(t => new[] { withParts, twoRepairs, noWork, unpriced, settledBefore }.Contains(t.Id)).ToListAsync(Ct))
+            foreach (var ticket in await db.Tickets.Include(t => t.Fields).Where(t => all.Contains(t.Id)).ToListAsync(Ct))
             {
                 ticket.ChangeStatus(ticket.Id == settledBefore ? TicketStatus.InProgress : TicketStatus.Resolved, _app.Clock);
             }
@@ -162,7 +163,7 @@ public sealed class SettlementFlowTests : IAsyncLifetime
         SettlementState StateOf(long id, int round = 1) => settlements.Single(s => s.TicketId == id && s.Round == round).State;
         Assert.Equal(
             [SettlementState.Posted, SettlementState.Posted, SettlementState.Held, SettlementState.Held, SettlementState.Reversed],
-            new[] { withParts, twoRepairs, noWork, unpriced, settledBefore }.Select(id => StateOf(id)));
+            all.Select(id => StateOf(id)));
         Assert.Equal([80.00m, 30.85m], (await LedgerAsync(withParts)).Select(e => e.Amount));
         Assert.Equal([160.00m], (await LedgerAsync(twoRepairs)).Select(e => e.Amount));
         Assert.Equal(HoldReason.NoWork, Assert.Single(settlements.Single(s => s.TicketId == noWork).Holds).Reason);

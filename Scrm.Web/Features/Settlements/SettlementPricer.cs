@@ -33,24 +33,19 @@ public static class SettlementPricer
     public static async Task PrepareAsync(ScrmDbContext db, IReadOnlyCollection<ToPrice> settlements, CancellationToken ct)
     {
         var work = await WorkedItemsAsync(db, settlements.Select(s => s.Ticket.Id).Distinct().ToList(), ct);
-        var keysByDay = new Dictionary<DateOnly, (DateTime CompletedAt, List<PriceKey> Keys)>();
+        var keys = new List<(DateTime CompletedAt, PriceKey Key)>();
         foreach (var (ticket, payeeId, completedAt) in settlements)
         {
             var worked = work.GetValueOrDefault(ticket.Id) ?? [];
             db.SaveCache.Remember(new WorkOf(ticket.Id), worked);
             var terms = await TermsAsync(db, payeeId ?? ticket.AssigneeId, ticket.RegionId, completedAt, ct);
-            var day = EffectiveDates.ChinaDate(completedAt);
-            if (!keysByDay.TryGetValue(day, out var keys))
-            {
-                keysByDay[day] = keys = (completedAt, []);
-            }
-
-            keys.Keys.AddRange(KeysOf(terms, worked));
+            keys.AddRange(KeysOf(terms, worked).Select(key => (completedAt, key)));
         }
 
-        foreach (var (completedAt, keys) in keysByDay.Values)
+        // Prices are in force by China date: one read per day the completions fall on.
+        foreach (var day in keys.GroupBy(k => EffectiveDates.ChinaDate(k.CompletedAt)))
         {
-            await PriceSource.ForAsync(db, keys, completedAt, ct);
+            await PriceSource.ForAsync(db, day.Select(k => k.Key).ToList(), day.First().CompletedAt, ct);
         }
     }
 
