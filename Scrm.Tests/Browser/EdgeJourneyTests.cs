@@ -24,6 +24,9 @@ public sealed class EdgeJourneyTests(AppServerFixture app)
             ("tickets/abc", "[data-testid=empty-state]"),
             ("tickets/0", "[data-testid=empty-state]"),
             ("tickets/99999999999999999999", "[data-testid=empty-state]"),
+            ("boards/abc", "[data-testid=empty-state]"),
+            ("boards/99999999999999999999", "[data-testid=empty-state]"),
+            ("boards/mine?urgency=Nope&sla=1&lanes=zzz&region=abc&customer=-5&assignee=%3Cscript%3E&q=%27%22%3C", "[data-testid=board]"),
         ];
         await BrowserSession.LoginAsync(page, "agent");
 
