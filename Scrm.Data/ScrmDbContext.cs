@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Scrm.Data.Auditing;
+using Scrm.Data.Rollups;
 using Scrm.Data.Changes;
 using Scrm.Data.Outbox;
 using Scrm.Data.Saving;
@@ -71,6 +72,10 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<EarningsEntry> EarningsEntries => Set<EarningsEntry>();
     public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<TicketDayRollup> TicketDayRollups => Set<TicketDayRollup>();
+    public DbSet<RevenueDayRollup> RevenueDayRollups => Set<RevenueDayRollup>();
+    public DbSet<PayeeDayRollup> PayeeDayRollups => Set<PayeeDayRollup>();
+    public DbSet<AssigneeLoad> AssigneeLoads => Set<AssigneeLoad>();
 
     private List<Change> _uncommitted = [];
 

@@ -26,6 +26,11 @@ internal static class DomainEventDispatcher
                 .ToList();
             if (batch.Count == 0)
             {
+                foreach (var handler in services.Handlers)
+                {
+                    await handler.CompleteAsync(db, ct);
+                }
+
                 return raised;
             }
 

@@ -18,6 +18,12 @@ public interface IInTransactionHandler
     /// a hundred completions costs a few queries, not a few hundred.
     /// </summary>
     Task PrepareAsync(IReadOnlyList<IDomainEvent> events, ScrmDbContext db, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Called once per save after the last dispatch round, before anything is written: a handler that sums what the
+    /// whole save changed (the rollups) writes it here, once. Must not raise events.
+    /// </summary>
+    Task CompleteAsync(ScrmDbContext db, CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>A handler for one event type.</summary>

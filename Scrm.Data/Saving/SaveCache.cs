@@ -20,6 +20,17 @@ public sealed class SaveCache
         return value;
     }
 
+    /// <summary>State a handler builds up over the save (what it has seen so far), created on first use.</summary>
+    public T GetOrAdd<T>(object key, Func<T> create)
+    {
+        if (!_items.TryGetValue((typeof(T), key), out var value))
+        {
+            _items[(typeof(T), key)] = value = create();
+        }
+
+        return (T)value!;
+    }
+
     /// <summary>Stores a value read in bulk ahead of the handlers that will ask for it one key at a time.</summary>
     public void Remember<T>(object key, T value) => _items[(typeof(T), key)] = value;
 

@@ -18,6 +18,7 @@ public sealed class SettlementLine
         ItemId = item.ItemId;
         ItemCode = item.Code;
         ItemName = item.Name;
+        ItemCategory = item.Category;
         Unit = item.Unit;
         Quantity = item.Quantity;
         PriceBookVersionId = price.VersionId;
@@ -36,6 +37,9 @@ public sealed class SettlementLine
     public long ItemId { get; private set; }
     public string ItemCode { get; private set; } = "";
     public string ItemName { get; private set; } = "";
+
+    /// <summary>The service item's category (空调, 冰箱…) as it was; empty for a spare part. Revenue rollups group by it.</summary>
+    public string ItemCategory { get; private set; } = "";
     public string Unit { get; private set; } = "";
     public decimal Quantity { get; private set; }
     public long PriceBookVersionId { get; private set; }
@@ -50,7 +54,7 @@ public sealed class SettlementLine
 }
 
 /// <summary>An item recorded on the ticket, with its quantities summed: what a settlement line prices.</summary>
-public sealed record WorkedItem(PricedItemKind Kind, long ItemId, string Code, string Name, string Unit, decimal Quantity);
+public sealed record WorkedItem(PricedItemKind Kind, long ItemId, string Code, string Name, string Unit, decimal Quantity, string Category = "");
 
 /// <summary>A price found for a key, and the published version it came from.</summary>
 public sealed record PricedEntry(long VersionId, decimal SettlementPrice, decimal CustomerPrice);

@@ -139,6 +139,11 @@ public sealed partial class Ticket : AggregateRoot
         {
             var previous = Status;
             Status = next;
+            if (previous == TicketStatus.Resolved && TicketStatusRules.IsOpen(next))
+            {
+                ReopenCount++;
+            }
+
             Raise(new TicketStatusChanged(this, previous, next));
         }
     }

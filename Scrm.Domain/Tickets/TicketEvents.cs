@@ -77,3 +77,6 @@ public sealed record TicketAssignedByRule(Ticket Ticket, string RuleName, string
 
 /// <summary>The assignment rules for the ticket's template and node found nobody eligible: the region's supervisors should step in.</summary>
 public sealed record TicketUnassignable(Ticket Ticket, string? NodeId) : TicketEvent(Ticket);
+
+/// <summary>The customer's satisfaction with the finished ticket was recorded (or corrected): 1–5 stars.</summary>
+public sealed record TicketRated(Ticket Ticket, int Score) : TicketEvent(Ticket);

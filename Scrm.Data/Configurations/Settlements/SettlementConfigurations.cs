@@ -69,6 +69,7 @@ internal sealed class SettlementLineConfiguration : IEntityTypeConfiguration<Set
         builder.HasIndex("SettlementId", nameof(SettlementLine.Number)).IsUnique();
         builder.Property(l => l.ItemCode).HasMaxLength(Scrm.Domain.Catalog.CatalogCode.MaxLength).IsRequired();
         builder.Property(l => l.ItemName).HasMaxLength(Guard.StorageLength(100)).IsRequired();
+        builder.Property(l => l.ItemCategory).HasMaxLength(Guard.StorageLength(Scrm.Domain.Catalog.ServiceItem.CategoryMaxLength)).IsRequired();
         builder.Property(l => l.Unit).HasMaxLength(Guard.StorageLength(10)).IsRequired();
         builder.Property(l => l.Quantity).HasConversion(Hundredths.Converter);
         builder.Property(l => l.UnitPrice).HasConversion(Fen.Converter);

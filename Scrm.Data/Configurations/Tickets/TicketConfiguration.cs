@@ -19,6 +19,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => t.Number).IsUnique();
         builder.Property(t => t.Title).HasMaxLength(Guard.StorageLength(Ticket.TitleMaxLength)).IsRequired();
         builder.Property(t => t.Description).HasMaxLength(Guard.StorageLength(Ticket.DescriptionMaxLength));
+        builder.Property(t => t.RatingComment).HasMaxLength(Guard.StorageLength(Ticket.RatingCommentMaxLength));
 
         // Urgency is stored as its rank (0 = Urgent) rather than text so "sort by urgency" sorts by urgency in SQL.
         builder.Property(t => t.Urgency).HasConversion<int>();

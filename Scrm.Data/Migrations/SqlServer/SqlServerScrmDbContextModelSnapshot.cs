@@ -215,6 +215,136 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Scrm.Data.Rollups.AssigneeLoad", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("OpenTickets")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AssigneeLoads");
+                });
+
+            modelBuilder.Entity("Scrm.Data.Rollups.PayeeDayRollup", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PayeeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("CostFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RevenueFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "RegionId", "PayeeId");
+
+                    b.ToTable("PayeeDayRollups");
+                });
+
+            modelBuilder.Entity("Scrm.Data.Rollups.RevenueDayRollup", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<long>("PartnerTypeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RevenueFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "RegionId", "Category", "PartnerTypeId");
+
+                    b.ToTable("RevenueDayRollups");
+                });
+
+            modelBuilder.Entity("Scrm.Data.Rollups.TicketDayRollup", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Cancelled")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EverResolved")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Finished")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FirstResponseMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FirstTimeFixes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Open")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OpenBreached")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RatingSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Reopened")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ResolutionMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Resolutions")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Responded")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SlaBreached")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SlaMet")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "RegionId");
+
+                    b.ToTable("TicketDayRollups");
+                });
+
             modelBuilder.Entity("Scrm.Data.TicketNumberCounter", b =>
                 {
                     b.Property<string>("Day")
@@ -1156,6 +1286,11 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.Property<long>("CustomerAmount")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ItemCategory")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1784,8 +1919,21 @@ namespace Scrm.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<long?>("RegionId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("SlaBreachedAt")
                         .HasColumnType("datetime2");

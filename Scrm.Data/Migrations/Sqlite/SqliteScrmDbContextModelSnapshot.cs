@@ -205,6 +205,136 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Scrm.Data.Rollups.AssigneeLoad", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenTickets")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AssigneeLoads");
+                });
+
+            modelBuilder.Entity("Scrm.Data.Rollups.PayeeDayRollup", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayeeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CostFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RevenueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "RegionId", "PayeeId");
+
+                    b.ToTable("PayeeDayRollups");
+                });
+
+            modelBuilder.Entity("Scrm.Data.Rollups.RevenueDayRollup", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PartnerTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RevenueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "RegionId", "Category", "PartnerTypeId");
+
+                    b.ToTable("RevenueDayRollups");
+                });
+
+            modelBuilder.Entity("Scrm.Data.Rollups.TicketDayRollup", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EverResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstTimeFixes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatingSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Resolutions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Responded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SlaBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SlaMet")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "RegionId");
+
+                    b.ToTable("TicketDayRollups");
+                });
+
             modelBuilder.Entity("Scrm.Data.TicketNumberCounter", b =>
                 {
                     b.Property<string>("Day")
@@ -1112,6 +1242,11 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.Property<long>("CustomerAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ItemCategory")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1714,7 +1849,20 @@ namespace Scrm.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReopenCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SlaBreachedAt")

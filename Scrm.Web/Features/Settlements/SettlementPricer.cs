@@ -62,13 +62,13 @@ public static class SettlementPricer
             .ToListAsync(ct);
         var serviceIds = lines.Where(l => l.Kind == PricedItemKind.Service).Select(l => l.ItemId).Distinct().ToArray();
         var partIds = lines.Where(l => l.Kind == PricedItemKind.Part).Select(l => l.ItemId).Distinct().ToArray();
-        var names = (await db.ServiceItems.Where(i => serviceIds.Contains(i.Id)).Select(i => new { Kind = PricedItemKind.Service, i.Id, i.Code, i.Name, i.Unit }).ToListAsync(ct))
-            .Concat(await db.SpareParts.Where(p => partIds.Contains(p.Id)).Select(p => new { Kind = PricedItemKind.Part, p.Id, p.Code, p.Name, p.Unit }).ToListAsync(ct))
+        var names = (await db.ServiceItems.Where(i => serviceIds.Contains(i.Id)).Select(i => new { Kind = PricedItemKind.Service, i.Id, i.Code, i.Name, i.Unit, i.Category }).ToListAsync(ct))
+            .Concat(await db.SpareParts.Where(p => partIds.Contains(p.Id)).Select(p => new { Kind = PricedItemKind.Part, p.Id, p.Code, p.Name, p.Unit, Category = "" }).ToListAsync(ct))
             .ToDictionary(i => (i.Kind, i.Id));
         return lines.GroupBy(l => l.TicketId).ToDictionary(ticket => ticket.Key, ticket => ticket
             .GroupBy(l => (l.Kind, l.ItemId))
             .OrderBy(g => g.Key.Kind).ThenBy(g => names[g.Key].Code, StringComparer.Ordinal)
-            .Select(g => new WorkedItem(g.Key.Kind, g.Key.ItemId, names[g.Key].Code, names[g.Key].Name, names[g.Key].Unit, g.Sum(l => l.Quantity)))
+            .Select(g => new WorkedItem(g.Key.Kind, g.Key.ItemId, names[g.Key].Code, names[g.Key].Name, names[g.Key].Unit, g.Sum(l => l.Quantity), names[g.Key].Category))
             .ToList());
     }
 
