@@ -20,6 +20,7 @@ using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Catalog;
+using Scrm.Web.Features.Dashboards;
 using Scrm.Web.Features.Finance;
 using Scrm.Web.Features.Exports;
 using Scrm.Web.Features.Settlements;
@@ -224,6 +225,7 @@ public static class WebServiceCollectionExtensions
         services.AddCatalog();
         services.AddExports();
         services.AddSettlements();
+        services.AddDashboards();
         services.AddFinance();
         services.AddScoped<Features.Field.FieldService>();
         services.AddPricing();
