@@ -20,6 +20,8 @@ using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Catalog;
+using Scrm.Web.Features.Dashboards;
+using Scrm.Web.Features.Dashboards.Revenue;
 using Scrm.Web.Features.Finance;
 using Scrm.Web.Features.Exports;
 using Scrm.Web.Features.Settlements;
@@ -90,6 +92,7 @@ public static class WebServiceCollectionExtensions
         app.MapCatalogEndpoints();
         app.MapExportEndpoints();
         app.MapFinanceEndpoints();
+        app.MapRevenueDashboardEndpoints();
     }
 
     /// <summary>
@@ -215,6 +218,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<UserAdminService>();
         services.AddScoped<BoardService>();
         services.AddScoped<AssignmentService>();
+        services.AddScoped<DashboardRegions>();
         // AddIdentityCore registers the hasher first in the app; tests register the features without Identity.
         services.TryAddScoped<IPasswordHasher<ScrmUser>, PasswordHasher<ScrmUser>>();
         services.AddSingleton<WorkflowTimerService>();
