@@ -21,6 +21,7 @@ using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Catalog;
 using Scrm.Web.Features.Dashboards;
+using Scrm.Web.Features.Dashboards.Revenue;
 using Scrm.Web.Features.Finance;
 using Scrm.Web.Features.Exports;
 using Scrm.Web.Features.Settlements;
@@ -91,6 +92,7 @@ public static class WebServiceCollectionExtensions
         app.MapCatalogEndpoints();
         app.MapExportEndpoints();
         app.MapFinanceEndpoints();
+        app.MapRevenueDashboardEndpoints();
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ public static class DashboardServices
     {
         services.AddScoped<IRevenueDashboardReader, RevenueDashboardReader>();
         services.AddScoped<IOperationsDashboardReader, OperationsDashboardReader>();
+        services.AddScoped<DashboardRegionNames>();
         return services;
     }
 }
