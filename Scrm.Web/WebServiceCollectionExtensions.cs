@@ -20,6 +20,7 @@ using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Catalog;
+using Scrm.Web.Features.Dashboards.Operations;
 using Scrm.Web.Features.Finance;
 using Scrm.Web.Features.Exports;
 using Scrm.Web.Features.Settlements;
@@ -90,6 +91,7 @@ public static class WebServiceCollectionExtensions
         app.MapCatalogEndpoints();
         app.MapExportEndpoints();
         app.MapFinanceEndpoints();
+        app.MapOperationsDashboardEndpoints();
     }
 
     /// <summary>
@@ -202,6 +204,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<CurrentUser>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddScoped<LookupService>();
+        services.AddScoped<Features.Dashboards.Operations.OperationsRegionService>();
         services.AddScoped<TicketService>();
         services.AddScoped<TemplateService>();
         services.AddScoped<AccountService>();
