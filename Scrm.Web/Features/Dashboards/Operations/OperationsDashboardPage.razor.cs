@@ -83,7 +83,7 @@ public partial class OperationsDashboardPage : IDisposable
     {
         _today = ChinaTime.Today(Time);
         _period = DashboardPeriod.Parse(PeriodName, From, To, _today, out _periodError);
-        var key = $"{_period}|{_periodError}|{ProvinceIdValue}";
+        var key = OperationsLinks.Query(_period, ProvinceIdValue) + "|" + _periodError;
         if (RendererInfo.IsInteractive && key != _loadedFor)
         {
             _loadedFor = key;
