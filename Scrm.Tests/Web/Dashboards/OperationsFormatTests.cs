@@ -69,6 +69,14 @@ public sealed class OperationsFormatTests : IDisposable
     }
 
     [Fact]
+    public void Segments_SplitDigitsFromUnits_SoTilesCanShrinkTheUnits()
+    {
+        Assert.Equal([("3", false), (" 小时 ", true), ("20", false), (" 分", true)], OperationsFormat.Segments("3 小时 20 分"));
+        Assert.Equal([("12.5", false), (" %", true)], OperationsFormat.Segments("12.5 %"));
+        Assert.Equal([("1,234", false)], OperationsFormat.Segments("1,234"));
+    }
+
+    [Fact]
     public void TicketLinks_SelectTheTicketsBehindEachKindOfNumber()
     {
         Assert.Equal("tickets?status=New&status=Assigned&status=InProgress&status=OnHold&region=3",

@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 
 namespace Scrm.Web.Features.Dashboards.Operations;
 
 /// <summary>How the operations dashboard writes its numbers: counts 1,234, rates 12.5 %, scores 4.6, durations 3 小时 20 分.</summary>
-public static class OperationsFormat
+public static partial class OperationsFormat
 {
     /// <summary>A cell's text, or null when there is nothing to measure (the page shows "—" with a "no data" hint).</summary>
     public static string? Value(DashboardColumnKind kind, object? value, IStringLocalizer l) => value switch
@@ -39,6 +40,13 @@ public static class OperationsFormat
             _ => l["Ops.Duration.DaysHours", total / (24 * 60), total % (24 * 60) / 60],
         };
     }
+
+    /// <summary>A formatted value cut into digits and units: "3 小时 20 分" → 3, " 小时 ", 20, " 分".</summary>
+    public static IEnumerable<(string Text, bool IsUnit)> Segments(string text) =>
+        DigitsOrNot().Matches(text).Select(m => (m.Value, !char.IsAsciiDigit(m.Value[0])));
+
+    [GeneratedRegex("[0-9][0-9.,]*|[^0-9]+")]
+    private static partial Regex DigitsOrNot();
 
     private static decimal ToDecimal(object value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture);
 }
