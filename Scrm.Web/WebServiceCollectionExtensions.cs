@@ -22,6 +22,7 @@ using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Catalog;
 using Scrm.Web.Features.Dashboards;
 using Scrm.Web.Features.Dashboards.Revenue;
+using Scrm.Web.Features.Dashboards.Operations;
 using Scrm.Web.Features.Finance;
 using Scrm.Web.Features.Exports;
 using Scrm.Web.Features.Settlements;
@@ -93,6 +94,7 @@ public static class WebServiceCollectionExtensions
         app.MapExportEndpoints();
         app.MapFinanceEndpoints();
         app.MapRevenueDashboardEndpoints();
+        app.MapOperationsDashboardEndpoints();
     }
 
     /// <summary>

@@ -79,6 +79,55 @@ public sealed class TicketCenterPageTests : ScrmComponentTest
         cut.WaitForAssertion(() => Assert.Contains("No ticket matches these filters.", cut.Find("[data-testid=empty-state]").TextContent, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task SlaBreachedInTheUrl_ListsOnlyBreachedTickets_AndShowsARemovableChip()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(ct))
+        {
+            foreach (var ticket in await db.Tickets.Where(t => t.SlaBreachedAt == null).OrderBy(t => t.Id).Take(3).ToListAsync(ct))
+            {
+                ticket.MarkSlaBreached(Scrm.Domain.Sla.SlaTarget.Resolution, DateTime.UtcNow);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        var breached = await CountAsync(t => t.SlaBreachedAt != null);
+        Assert.True(breached >= 3);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("tickets?sla=breached");
+        Render<MudPopoverProvider>();
+
+        var cut = Render<TicketCenterPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains($"of {breached}", cut.Find(".mud-table-pagination").TextContent, StringComparison.Ordinal));
+        Assert.Contains("SLA breached only", cut.Find("[data-testid=filter-sla-breached]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SlaFilter_RoundTripsThroughTheUrl_AndIgnoresOtherValues()
+    {
+        var breached = TicketFilter.FromUrl(null, null, null, null, null, null, null, null, "breached");
+        var nonsense = TicketFilter.FromUrl(null, null, null, null, null, null, null, null, "late");
+
+        Assert.True(breached.SlaBreached);
+        Assert.True(breached.ToQuery().SlaBreached);
+        Assert.Equal("breached", breached.ToUrlParameters()["sla"]);
+        Assert.False(nonsense.SlaBreached);
+        Assert.True(nonsense.IsEmpty);
+        Assert.NotEqual(breached, nonsense);
+    }
+
+    [Fact]
+    public void StoredFilter_KeepsTheSlaFilter_SoAnExportIsNoWiderThanTheList()
+    {
+        var json = Scrm.Web.Features.Exports.StoredTicketFilter.Write(new TicketFilter { SlaBreached = true });
+
+        Assert.True(Scrm.Web.Features.Exports.StoredTicketFilter.Read(json)!.SlaBreached);
+        Assert.False(Scrm.Web.Features.Exports.StoredTicketFilter.Read(
+            """{"Search":null,"Statuses":[],"Urgencies":[],"RegionId":null,"AssigneeId":null,"TemplateId":null,"From":null,"To":null}""")!.SlaBreached);
+    }
+
     private async Task<int> CountAsync(System.Linq.Expressions.Expression<Func<Ticket, bool>> predicate)
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<ScrmDbContext>>().CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);

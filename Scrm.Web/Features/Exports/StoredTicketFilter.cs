@@ -12,7 +12,7 @@ namespace Scrm.Web.Features.Exports;
 /// </summary>
 public sealed record StoredTicketFilter(
     string? Search, IReadOnlyList<TicketStatus> Statuses, IReadOnlyList<Urgency> Urgencies, long? RegionId, string? AssigneeId,
-    long? TemplateId, DateOnly? From, DateOnly? To)
+    long? TemplateId, DateOnly? From, DateOnly? To, bool SlaBreached = false)
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -24,7 +24,7 @@ public sealed record StoredTicketFilter(
 
     public static string Write(TicketFilter filter) => JsonSerializer.Serialize(
         new StoredTicketFilter(filter.Search, [.. filter.Statuses.Order()], [.. filter.Urgencies.Order()], filter.RegionId, filter.AssigneeId,
-            filter.TemplateId, filter.From, filter.To), Options);
+            filter.TemplateId, filter.From, filter.To, filter.SlaBreached), Options);
 
     /// <summary>The query the stored filter stands for, or null when it cannot be read.</summary>
     public static TicketQuery? Read(string json)
@@ -47,6 +47,7 @@ public sealed record StoredTicketFilter(
                 TemplateId = stored.TemplateId,
                 CreatedFrom = stored.From,
                 CreatedTo = stored.To,
+                SlaBreached = stored.SlaBreached,
             };
         }
         catch (JsonException)

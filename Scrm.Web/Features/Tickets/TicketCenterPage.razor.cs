@@ -33,6 +33,7 @@ public partial class TicketCenterPage : IDisposable
     [SupplyParameterFromQuery(Name = "template")] private string? TemplateId { get; set; }
     [SupplyParameterFromQuery(Name = "from")] private string? From { get; set; }
     [SupplyParameterFromQuery(Name = "to")] private string? To { get; set; }
+    [SupplyParameterFromQuery(Name = "sla")] private string? Sla { get; set; }
 
     protected override void OnInitialized()
     {
@@ -52,7 +53,7 @@ public partial class TicketCenterPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        var filter = TicketFilter.FromUrl(Search, Statuses, Urgencies, RegionId, AssigneeId, TemplateId, From, To);
+        var filter = TicketFilter.FromUrl(Search, Statuses, Urgencies, RegionId, AssigneeId, TemplateId, From, To, Sla);
         if (filter == _filter)
         {
             return;

@@ -106,6 +106,11 @@ public static class TicketListQuery
             tickets = tickets.Where(t => t.CreatedAt < toUtc);
         }
 
+        if (query.SlaBreached)
+        {
+            tickets = tickets.Where(t => t.SlaBreachedAt != null);
+        }
+
         if (query.Search is { Length: > InputLimits.SearchMaxLength })
         {
             // Longer than any title, number or name it could match: the browser caps the box, so only a forged call gets here.

@@ -23,6 +23,9 @@ public sealed record TicketQuery
     /// <summary>Created on or before this China-time day.</summary>
     public DateOnly? CreatedTo { get; init; }
 
+    /// <summary>Only tickets flagged as having breached an SLA target (<c>Ticket.SlaBreachedAt</c> set).</summary>
+    public bool SlaBreached { get; init; }
+
     public TicketSort SortBy { get; init; } = TicketSort.UpdatedAt;
     public bool Descending { get; init; } = true;
     public int Page { get; init; }

@@ -7,6 +7,9 @@ namespace Scrm.Web.Features.Tickets.Components;
 /// <summary>The ticket center's filter bar state, and its round trip through the URL.</summary>
 public sealed record TicketFilter
 {
+    /// <summary>The value of <c>sla</c> in the URL that keeps only breached tickets; any other value is ignored.</summary>
+    public const string BreachedUrlValue = "breached";
+
     public string? Search { get; init; }
     public IReadOnlySet<TicketStatus> Statuses { get; init; } = new HashSet<TicketStatus>();
     public IReadOnlySet<Urgency> Urgencies { get; init; } = new HashSet<Urgency>();
@@ -15,6 +18,9 @@ public sealed record TicketFilter
     public long? TemplateId { get; init; }
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
+
+    /// <summary>Only tickets whose SLA was breached (<c>sla=breached</c>): the dashboards link here for their breach numbers.</summary>
+    public bool SlaBreached { get; init; }
 
     public bool IsEmpty => this == new TicketFilter();
 
@@ -28,6 +34,7 @@ public sealed record TicketFilter
         TemplateId = TemplateId,
         CreatedFrom = From,
         CreatedTo = To,
+        SlaBreached = SlaBreached,
     };
 
     public Dictionary<string, object?> ToUrlParameters() => new()
@@ -40,11 +47,12 @@ public sealed record TicketFilter
         ["template"] = TemplateId,
         ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["sla"] = SlaBreached ? BreachedUrlValue : null,
     };
 
     /// <summary>Reads the URL leniently: a hand-edited value that makes no sense is ignored, not an error page.</summary>
     public static TicketFilter FromUrl(string? search, string[]? statuses, string[]? urgencies, string? regionId, string? assigneeId,
-        string? templateId, string? from, string? to) => new()
+        string? templateId, string? from, string? to, string? sla = null) => new()
     {
         Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
         Statuses = Parse<TicketStatus>(statuses),
@@ -54,13 +62,15 @@ public sealed record TicketFilter
         TemplateId = UrlValues.ParseId(templateId),
         From = ParseDate(from),
         To = ParseDate(to),
+        SlaBreached = sla == BreachedUrlValue,
     };
 
     public bool Equals(TicketFilter? other) =>
         other is not null && Search == other.Search && Statuses.SetEquals(other.Statuses) && Urgencies.SetEquals(other.Urgencies)
-        && RegionId == other.RegionId && AssigneeId == other.AssigneeId && TemplateId == other.TemplateId && From == other.From && To == other.To;
+        && RegionId == other.RegionId && AssigneeId == other.AssigneeId && TemplateId == other.TemplateId && From == other.From && To == other.To
+        && SlaBreached == other.SlaBreached;
 
-    public override int GetHashCode() => HashCode.Combine(Search, Statuses.Count, Urgencies.Count, RegionId, AssigneeId, TemplateId, From, To);
+    public override int GetHashCode() => HashCode.Combine(HashCode.Combine(Search, Statuses.Count, Urgencies.Count, RegionId, AssigneeId, TemplateId, From, To), SlaBreached);
 
     /// <summary>Only names count: "1" or "New,Closed" would otherwise parse as some member.</summary>
     private static HashSet<T> Parse<T>(string[]? values) where T : struct, Enum =>
