@@ -17,6 +17,7 @@ using Scrm.Data.Seed;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
 using Scrm.Web.Components;
+using Scrm.Web.Features.Dashboards.Dwell;
 using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Catalog;
@@ -90,6 +91,7 @@ public static class WebServiceCollectionExtensions
         app.MapCatalogEndpoints();
         app.MapExportEndpoints();
         app.MapFinanceEndpoints();
+        app.MapDwellEndpoints();
     }
 
     /// <summary>
@@ -227,6 +229,7 @@ public static class WebServiceCollectionExtensions
         services.AddFinance();
         services.AddScoped<Features.Field.FieldService>();
         services.AddPricing();
+        services.AddScoped<IDwellTimeReader, DwellTimeReader>();
         AddBackgroundWork(services);
         return services;
     }
