@@ -16,7 +16,7 @@ namespace Scrm.Web.Features.Dashboards.Dwell;
 public sealed partial class DwellPage : IDisposable
 {
     /// <summary>How many slowest visits the side panel lists.</summary>
-    public const int SlowestCount = 20;
+    public const int SlowestCount = 10;
 
     private IReadOnlyList<DwellVersionOption>? _versions;
     private DashboardPeriod _period = null!;

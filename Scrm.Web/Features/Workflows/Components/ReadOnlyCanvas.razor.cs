@@ -121,7 +121,7 @@ public sealed partial class ReadOnlyCanvas : IDisposable
 
     private void FitAndMeasure()
     {
-        if (DiagramView.Fit(_diagram, minZoom: 0.4))
+        if (DiagramView.Fit(_diagram, minZoom: 0.7))
         {
             _remeasurePorts = true;
             InvokeAsync(StateHasChanged);
