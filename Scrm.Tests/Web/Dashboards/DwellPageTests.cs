@@ -114,7 +114,7 @@ public sealed class DwellPageTests : ScrmComponentTest
 
         var cut = Open("workflow=7");
 
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=empty-state]")));
+        cut.WaitForAssertion(() => Assert.Contains("You do not have access to this page", cut.Find("[data-testid=empty-state]").TextContent));
         Assert.Empty(cut.FindAll(".wf-node"));
     }
 }
