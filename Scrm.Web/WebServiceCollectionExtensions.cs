@@ -17,6 +17,7 @@ using Scrm.Data.Seed;
 using Scrm.Domain.Tickets;
 using Scrm.Domain.Users;
 using Scrm.Web.Components;
+using Scrm.Web.Features.Dashboards.Dwell;
 using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Catalog;
@@ -95,6 +96,7 @@ public static class WebServiceCollectionExtensions
         app.MapFinanceEndpoints();
         app.MapRevenueDashboardEndpoints();
         app.MapOperationsDashboardEndpoints();
+        app.MapDwellEndpoints();
     }
 
     /// <summary>

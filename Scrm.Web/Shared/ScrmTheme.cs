@@ -93,4 +93,7 @@ public static class ScrmTheme
     public const string LinkColor = "#8F959E";
     public const string LinkSelectedColor = "#1677FF";
     public const string CanvasBackground = "#FAFBFC";
+
+    /// <summary>Heat maps (节点耗时): from fast (cool) to the slowest (hot), light enough for dark text on top.</summary>
+    public static readonly IReadOnlyList<string> HeatScale = ["#D9F7BE", "#FFF1B8", "#FFD591", "#FFA39E", "#FF7875"];
 }

@@ -22,5 +22,9 @@ internal sealed class NodeVisitConfiguration : IEntityTypeConfiguration<NodeVisi
         // Dwell-time reports read visits by ticket and by node over a period.
         builder.HasIndex("TicketId", nameof(NodeVisit.EnteredAt));
         builder.HasIndex(v => new { v.NodeId, v.EnteredAt });
+
+        // Dwell time counts visits by the day they ENDED: node + exit time ranges straight to a period's visits (and to the
+        // open ones, ExitedAt IS NULL) instead of every visit the node ever had.
+        builder.HasIndex(v => new { v.NodeId, v.ExitedAt });
     }
 }

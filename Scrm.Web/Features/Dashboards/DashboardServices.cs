@@ -8,6 +8,7 @@ public static class DashboardServices
         services.AddScoped<IRevenueDashboardReader, RevenueDashboardReader>();
         services.AddScoped<IOperationsDashboardReader, OperationsDashboardReader>();
         services.AddScoped<DashboardRegionNames>();
+        services.AddScoped<Dwell.IDwellTimeReader, Dwell.DwellTimeReader>();
         services.AddScoped<Operations.OperationsRegionService>();
         return services;
     }

@@ -93,11 +93,7 @@ public sealed partial class WorkflowDesignerPage
         Record();
     }
 
-    private string LabelOf(DesignerLink link)
-    {
-        var text = link.IsDefault && link.Label.Length == 0 ? L["Designer.DefaultLabel"].Value : link.Label;
-        return link.Guard is null ? text : (text.Length == 0 ? L["Designer.GuardLabel"].Value : $"{text} · {L["Designer.GuardLabel"]}");
-    }
+    private string LabelOf(DesignerLink link) => DiagramView.LinkText(L, link);
 
     private void ZoomBy(double factor)
     {
@@ -116,28 +112,12 @@ public sealed partial class WorkflowDesignerPage
         });
     }
 
-    /// <summary>
-    /// Shows the graph centred, never zoomed in past 100% nor out past <paramref name="minZoom"/>; a graph still too wide
-    /// starts at its left edge (Start), and the admin pans from there.
-    /// </summary>
-    private void Fit(double? minZoom = null, double margin = 40)
+    private void Fit(double? minZoom = null)
     {
-        if (_diagram.Container is not { } c || _diagram.Nodes.Count == 0)
+        if (!DiagramView.Fit(_diagram, minZoom))
         {
             return;
         }
-
-        var b = _diagram.Nodes.GetBounds();
-        var fits = Math.Min((c.Width - (2 * margin)) / b.Width, (c.Height - (2 * margin)) / b.Height);
-        var zoom = Math.Clamp(fits, minZoom ?? _diagram.Options.Zoom.Minimum, 1.0);
-        var panX = b.Width * zoom <= c.Width - (2 * margin)
-            ? (c.Width / 2) - ((b.Left + (b.Width / 2)) * zoom)
-            : margin - (b.Left * zoom);
-        _diagram.Batch(() =>
-        {
-            _diagram.SetZoom(zoom);
-            _diagram.SetPan(panX, (c.Height / 2) - ((b.Top + (b.Height / 2)) * zoom));
-        });
 
         // A port measured while the view moved converts its old screen position with the new pan and zoom: once the browser
         // shows the new view, measure every port again (see OnAfterRenderAsync).

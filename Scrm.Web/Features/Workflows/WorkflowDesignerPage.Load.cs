@@ -35,7 +35,7 @@ public sealed partial class WorkflowDesignerPage
         try
         {
             _selected = null;
-            GraphMapper.Load(_diagram, graph, LabelOf);
+            DiagramView.Show(_diagram, graph, L, layoutIfCrowded: resetHistory && !_readOnly);
         }
         finally
         {
@@ -45,41 +45,10 @@ public sealed partial class WorkflowDesignerPage
 
         if (resetHistory)
         {
-            if (!_readOnly && IsCrowded(graph))
-            {
-                LayeredLayout.Apply(_diagram);
-            }
-
             _history.Reset(CurrentGraph);
             _dirty = false;
         }
 
-        SetLocked(_readOnly);
+        DiagramView.SetLocked(_diagram, _readOnly);
     }
-
-    // Graphs built in code (seed data, the starter draft) sit too close for their labels: lay them out once on opening.
-    private static bool IsCrowded(WorkflowGraph graph) => graph.Transitions.Any(t =>
-        graph.FindNode(t.From) is { } from && graph.FindNode(t.To) is { } to
-        && Math.Abs(to.X - from.X) < LayeredLayout.NodeWidth + 60 && Math.Abs(to.Y - from.Y) < LayeredLayout.NodeHeight);
-
-    private void SetLocked(bool locked) => _diagram.Batch(() =>
-    {
-        foreach (var node in _diagram.Nodes)
-        {
-            node.Locked = locked;
-            foreach (var port in node.Ports)
-            {
-                port.Locked = locked;
-                port.Refresh();
-            }
-
-            node.Refresh();
-        }
-
-        foreach (var link in _diagram.Links)
-        {
-            link.Locked = locked;
-            link.Refresh();
-        }
-    });
 }

@@ -125,7 +125,7 @@ public sealed partial class WorkflowDesignerPage : IDisposable
             Snackbar.Add(L["Designer.PublishedVersion", number], Severity.Success);
             _design = await Workflows.GetVersionAsync(actor, _design.Id);
             _readOnly = true;
-            SetLocked(true);
+            DiagramView.SetLocked(_diagram, true);
         });
     }
 

@@ -30,7 +30,13 @@ public sealed class DesignerNode : NodeModel
     /// <summary>The validation problem shown on the node (red border); call <c>Refresh()</c> after changing it.</summary>
     public string? Problem { get; set; }
 
+    /// <summary>A reading drawn over the node (the dwell-time heat map); call <c>Refresh()</c> after changing it.</summary>
+    public NodeOverlay? Overlay { get; set; }
+
     public DesignerPort? InPort => Ports.OfType<DesignerPort>().FirstOrDefault(p => p.IsInput);
 
     public DesignerPort? OutPort => Ports.OfType<DesignerPort>().FirstOrDefault(p => !p.IsInput);
 }
+
+/// <summary>A fill colour and a line of text drawn on a node by a read-only view, with a tooltip that explains them.</summary>
+public sealed record NodeOverlay(string Fill, string Caption, string Tooltip);
