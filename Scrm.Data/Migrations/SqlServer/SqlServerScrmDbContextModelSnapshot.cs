@@ -1869,6 +1869,8 @@ namespace Scrm.Data.Migrations.SqlServer
 
                     b.HasIndex("NodeId", "EnteredAt");
 
+                    b.HasIndex("NodeId", "ExitedAt");
+
                     b.HasIndex("TicketId", "EnteredAt");
 
                     b.ToTable("NodeVisit");

@@ -1801,6 +1801,8 @@ namespace Scrm.Data.Migrations.Sqlite
 
                     b.HasIndex("NodeId", "EnteredAt");
 
+                    b.HasIndex("NodeId", "ExitedAt");
+
                     b.HasIndex("TicketId", "EnteredAt");
 
                     b.ToTable("NodeVisit");
