@@ -14,10 +14,14 @@ public sealed class GeneratedHistory : IAsyncLifetime
 
     public HistoryReport Report { get; private set; } = default!;
 
+    /// <summary>The id of the first generated ticket: the demo company's own tickets come before it.</summary>
+    public long FirstId { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         _file = await OutboxHost.NewDatabaseAsync();
         await using var host = await OutboxHost.StartAsync(_file, new FakeTimeProvider(TestApp.Now));
+        FirstId = Scalar("SELECT MAX(Id) + 1 FROM Tickets");
         Report = await host.QueryAsync(db => HistoryGenerator.RunAsync(db, new FakeTimeProvider(TestApp.Now), new HistoryOptions(2000, 3, Seed: 7),
             _ => { }, TestContext.Current.CancellationToken));
     }

@@ -13,7 +13,7 @@ public sealed class GeneratedHistoryTests(GeneratedHistory history) : IClassFixt
     public void Generator_Writes_TheTicketsAskedFor()
     {
         Assert.Equal(2000, history.Report.Tickets);
-        Assert.Equal(2000, history.Scalar("SELECT COUNT(*) FROM Tickets WHERE CreatedById IN (SELECT Id FROM UserProfiles WHERE Role = 'Agent') AND Id > 1000"));
+        Assert.Equal(2000, history.Scalar($"SELECT COUNT(*) FROM Tickets WHERE Id >= {history.FirstId} AND CreatedById IN (SELECT Id FROM UserProfiles WHERE Role = 'Agent')"));
         Assert.Equal(300, history.Scalar("SELECT COUNT(*) FROM UserProfiles WHERE UserName LIKE 'gen-tech%' AND Role = 'Technician'"));
         Assert.Equal(0, history.Scalar("SELECT COUNT(*) FROM (SELECT Number FROM Tickets GROUP BY Number HAVING COUNT(*) > 1)"));
     }
@@ -69,7 +69,7 @@ public sealed class GeneratedHistoryTests(GeneratedHistory history) : IClassFixt
     [Fact]
     public void Statuses_Look_LikeAWorkingCompany()
     {
-        var byStatus = history.Rows("SELECT Status, COUNT(*) FROM Tickets WHERE Id > 1000 GROUP BY Status").ToDictionary(r => (string)r[0]!, r => (long)r[1]!);
+        var byStatus = history.Rows($"SELECT Status, COUNT(*) FROM Tickets WHERE Id >= {history.FirstId} GROUP BY Status").ToDictionary(r => (string)r[0]!, r => (long)r[1]!);
         foreach (var status in new[] { "New", "InProgress", "Resolved", "Closed", "Cancelled" })
         {
             Assert.True(byStatus.GetValueOrDefault(status) > 0, $"no {status} ticket: {string.Join(", ", byStatus)}");
@@ -77,16 +77,16 @@ public sealed class GeneratedHistoryTests(GeneratedHistory history) : IClassFixt
 
         Assert.InRange(byStatus["Closed"], 1200, 2000);
         // About 8 % breached their SLA, a few per cent came back after being resolved.
-        Assert.InRange(history.Scalar("SELECT COUNT(*) FROM Tickets WHERE Id > 1000 AND SlaBreachedAt IS NOT NULL"), 100, 260);
-        Assert.InRange(history.Scalar("SELECT COUNT(*) FROM Tickets WHERE Id > 1000 AND ReopenCount > 0 AND TemplateId <> (SELECT Id FROM TicketTemplates WHERE Name = '投诉工单')"), 20, 150);
+        Assert.InRange(history.Scalar($"SELECT COUNT(*) FROM Tickets WHERE Id >= {history.FirstId} AND SlaBreachedAt IS NOT NULL"), 100, 260);
+        Assert.InRange(history.Scalar($"SELECT COUNT(*) FROM Tickets WHERE Id >= {history.FirstId} AND ReopenCount > 0 AND TemplateId <> (SELECT Id FROM TicketTemplates WHERE Name = '投诉工单')"), 20, 150);
     }
 
     [Fact]
     public void Ratings_AreOneToFive_MostlyGood()
     {
         Assert.Equal(0, history.Scalar("SELECT COUNT(*) FROM Tickets WHERE Rating IS NOT NULL AND (Rating NOT BETWEEN 1 AND 5 OR RatedAt IS NULL OR Status NOT IN ('Resolved', 'Closed'))"));
-        var rated = history.Scalar("SELECT COUNT(*) FROM Tickets WHERE Id > 1000 AND Rating IS NOT NULL");
-        var finished = history.Scalar("SELECT COUNT(*) FROM Tickets WHERE Id > 1000 AND Status IN ('Resolved', 'Closed')");
+        var rated = history.Scalar($"SELECT COUNT(*) FROM Tickets WHERE Id >= {history.FirstId} AND Rating IS NOT NULL");
+        var finished = history.Scalar($"SELECT COUNT(*) FROM Tickets WHERE Id >= {history.FirstId} AND Status IN ('Resolved', 'Closed')");
         Assert.InRange(rated * 100 / finished, 50, 70);
         Assert.True(history.Scalar("SELECT COUNT(*) FROM Tickets WHERE Rating >= 4") > 4 * history.Scalar("SELECT COUNT(*) FROM Tickets WHERE Rating <= 2"));
     }
