@@ -14,20 +14,30 @@ public sealed record HistoryOptions(int Tickets, int Months, int Seed = 42, bool
         var append = false;
         for (var i = 1; i < args.Length; i++)
         {
+            if (args[i] == "--append")
+            {
+                append = true;
+                continue;
+            }
+
+            var value = i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : (int?)null;
             switch (args[i])
             {
-                case "--append":
-                    append = true;
-                    continue;
-                case "--tickets" or "--months" or "--seed" when i + 1 < args.Length
-                    && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0:
-                    _ = args[i] switch { "--tickets" => tickets = value, "--months" => months = value, _ => seed = value };
-                    i++;
-                    continue;
+                case "--tickets" when value is { } count:
+                    tickets = count;
+                    break;
+                case "--months" when value is { } count:
+                    months = count;
+                    break;
+                case "--seed" when value is { } count:
+                    seed = count;
+                    break;
                 default:
                     error = $"Unknown or incomplete argument '{args[i]}'. Usage: generate-history --tickets 1000000 --months 18 [--seed 42] [--append]";
                     return null;
             }
+
+            i++;
         }
 
         error = months > 120 ? "At most 120 months." : null;
