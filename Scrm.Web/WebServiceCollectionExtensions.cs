@@ -20,6 +20,8 @@ using Scrm.Web.Components;
 using Scrm.Web.Features.Account;
 using Scrm.Web.Features.Boards;
 using Scrm.Web.Features.Catalog;
+using Scrm.Web.Features.Dashboards;
+using Scrm.Web.Features.Dashboards.Revenue;
 using Scrm.Web.Features.Finance;
 using Scrm.Web.Features.Exports;
 using Scrm.Web.Features.Settlements;
@@ -90,6 +92,7 @@ public static class WebServiceCollectionExtensions
         app.MapCatalogEndpoints();
         app.MapExportEndpoints();
         app.MapFinanceEndpoints();
+        app.MapRevenueDashboardEndpoints();
     }
 
     /// <summary>
@@ -224,6 +227,7 @@ public static class WebServiceCollectionExtensions
         services.AddCatalog();
         services.AddExports();
         services.AddSettlements();
+        services.AddDashboards();
         services.AddFinance();
         services.AddScoped<Features.Field.FieldService>();
         services.AddPricing();

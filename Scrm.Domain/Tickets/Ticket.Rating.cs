@@ -32,7 +32,7 @@ public sealed partial class Ticket
 
         if (score is < MinRating or > MaxRating)
         {
-            throw new DomainException("RatingOutOfRange", $"The rating must be from {MinRating} to {MaxRating} stars.") { Field = nameof(Rating) };
+            throw new DomainException("RatingOutOfRange", $"The rating must be from {MinRating} to {MaxRating} stars.", MinRating.ToString(System.Globalization.CultureInfo.InvariantCulture), MaxRating.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Field = nameof(Rating) };
         }
 
         var text = Guard.OptionalText(comment, nameof(RatingComment), RatingCommentMaxLength);

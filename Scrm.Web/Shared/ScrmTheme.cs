@@ -8,6 +8,9 @@ namespace Scrm.Web.Shared;
 /// <summary>The app's colours, defined once: the MudBlazor theme and the urgency palette (docs: ui.md).</summary>
 public static class ScrmTheme
 {
+    /// <summary>Chart series colours, in order: the primary blue first, then colours that stay apart on a wall screen.</summary>
+    public static readonly string[] ChartPalette = ["#1677FF", "#00B42A", "#FF7D00", "#722ED1", "#14C9C9", "#F53F3F", "#86909C"];
+
     public static readonly MudTheme Theme = new()
     {
         PaletteLight = new PaletteLight

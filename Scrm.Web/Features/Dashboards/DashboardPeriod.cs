@@ -79,6 +79,9 @@ public sealed record DashboardPeriod(PeriodPreset Preset, DateOnly From, DateOnl
         _ => "period=today",
     };
 
+    // The generated ToString would print Previous, whose Previous it would print in turn, without end.
+    public override string ToString() => $"{Preset} {From:yyyy-MM-dd}..{To:yyyy-MM-dd}";
+
     private static DateOnly? TryDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 }
