@@ -51,8 +51,9 @@ public static class DashboardRun
             $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}; load average {LoadAverage()}");
         Console.WriteLine($"// {file}: {new FileInfo(file).Length / 1024 / 1024:N0} MB, {tickets:N0} tickets, {entries:N0} ledger entries; runs {runs} (GROUP BY {naiveRuns})");
 
-        var revenue = provider.GetService<IRevenueDashboardReader>();
-        var operations = provider.GetService<IOperationsDashboardReader>();
+        await using var scope = provider.CreateAsyncScope();
+        var revenue = scope.ServiceProvider.GetService<IRevenueDashboardReader>();
+        var operations = scope.ServiceProvider.GetService<IOperationsDashboardReader>();
         if (revenue is null || operations is null)
         {
             Console.WriteLine("// The dashboard readers are not registered in AddScrmFeatures yet: timing the rollup SQL only.");
