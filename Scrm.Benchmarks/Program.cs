@@ -6,6 +6,7 @@ using Scrm.Benchmarks.Live;
 // dotnet run -c Release --project Scrm.Benchmarks -- --explain        (SQL and query plans, no timing)
 // dotnet run -c Release --project Scrm.Benchmarks -- settlement     (settlement posting: p95 of one, throughput of batches)
 // dotnet run -c Release --project Scrm.Benchmarks -- boards-live      (the board in 20 Chromium pages; --tickets 5000)
+// dotnet run -c Release --project Scrm.Benchmarks -- dashboards --db /tmp/gen/history.db   (rollups vs GROUP BY on a generated history)
 if (args.Contains("--explain"))
 {
     await QueryPlans.PrintAsync();
@@ -15,6 +16,12 @@ if (args.Contains("--explain"))
 if (args.FirstOrDefault() == "settlement")
 {
     await Scrm.Benchmarks.Settlements.SettlementRun.RunAsync(args);
+    return;
+}
+
+if (args.FirstOrDefault() == "dashboards")
+{
+    await Scrm.Benchmarks.Dashboards.DashboardRun.RunAsync(args);
     return;
 }
 
