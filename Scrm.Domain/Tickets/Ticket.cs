@@ -139,7 +139,9 @@ public sealed partial class Ticket : AggregateRoot
         {
             var previous = Status;
             Status = next;
-            if (previous == TicketStatus.Resolved && TicketStatusRules.IsOpen(next))
+            // Work starting again on a resolved ticket is a reopening (返修); waiting on hold after resolving (a complaint's
+            // objection window) is not.
+            if (previous == TicketStatus.Resolved && next is TicketStatus.New or TicketStatus.Assigned or TicketStatus.InProgress)
             {
                 ReopenCount++;
             }
