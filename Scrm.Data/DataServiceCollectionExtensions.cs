@@ -6,7 +6,6 @@ using Scrm.Data.Changes;
 using Scrm.Data.Outbox;
 using Scrm.Data.Saving;
 using Scrm.Data.Providers;
-using Scrm.Data.Rollups;
 
 namespace Scrm.Data;
 
@@ -25,8 +24,6 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.TryAddSingleton(sp => new OutboxRoutes(sp.GetServices<OutboxRoute>().Select(r => r.EventType)));
-        services.AddSingleton<IInTransactionHandler, TicketRollups>();
-        services.AddSingleton<IInTransactionHandler, MoneyRollups>();
         services.TryAddSingleton(sp => new SaveServices(sp.GetRequiredService<TimeProvider>(), [.. sp.GetServices<IInTransactionHandler>()],
             sp.GetRequiredService<OutboxRoutes>(), sp.GetRequiredService<IChangeFeed>()));
         services.AddSingleton<IDbContextFactory<ScrmDbContext>, ScrmDbContextFactory>();

@@ -1,10 +1,15 @@
+using Scrm.Data.Rollups;
+using Scrm.Data.Saving;
+
 namespace Scrm.Web.Features.Dashboards;
 
 public static class DashboardServices
 {
-    /// <summary>The dashboards' readers (the rollups they read are kept by Scrm.Data's save pipeline).</summary>
+    /// <summary>The dashboards: the rollups' in-transaction handlers (decision 0016) and the readers.</summary>
     public static IServiceCollection AddDashboards(this IServiceCollection services)
     {
+        services.AddSingleton<IInTransactionHandler, TicketRollups>();
+        services.AddSingleton<IInTransactionHandler, MoneyRollups>();
         services.AddScoped<IRevenueDashboardReader, RevenueDashboardReader>();
         services.AddScoped<IOperationsDashboardReader, OperationsDashboardReader>();
         services.AddScoped<DashboardRegionNames>();
