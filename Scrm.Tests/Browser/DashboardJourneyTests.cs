@@ -14,7 +14,8 @@ namespace Scrm.Tests.Browser;
 
 /// <summary>
 /// 周婷 (supervisor2, 杭州 only) keeps the revenue dashboard open while 李娜 resolves a 杭州 repair in another browser:
-/// the settlement's cost and count show on her dashboard without a reload. Her URL cannot open another region's numbers.
+/// the settlement's cost and count show on her dashboard without a reload. Her URL cannot open another region's numbers;
+/// the same dashboard in wall-screen mode fills the screen.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardJourneyTests(AppServerFixture app)
@@ -59,6 +60,13 @@ public sealed class DashboardJourneyTests(AppServerFixture app)
             await BrowserSession.GotoInteractiveAsync(desk, "dashboards/dwell?period=month");
             await Expect(desk.Locator("[data-testid=filters]")).ToBeVisibleAsync();
             await AppServerFixture.ScreenshotAsync(desk, "dashboard-dwell");
+
+            // 大屏模式: no app bar or drawer, large type, and a way out.
+            await BrowserSession.GotoInteractiveAsync(wall, "dashboards/revenue?period=today&wall=300");
+            await Expect(wall.Locator("[data-testid=wall-exit]")).ToBeVisibleAsync();
+            await Expect(wall.Locator(".scrm-appbar")).ToBeHiddenAsync();
+            await Expect(wall.Locator("[data-testid=kpi-cost] [data-testid=kpi-value]")).ToHaveTextAsync(Format(costBefore + 80.00m));
+            await AppServerFixture.ScreenshotAsync(wall, "dashboard-wall");
         }
         catch
         {
