@@ -26,7 +26,8 @@ public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> fact
         var sparkFrom = period.To.AddDays(-Math.Max(period.Days, ShortestSparkline) + 1);
         var earliest = new[] { period.Previous.From, sparkFrom }.Min();
 
-        var rows = InScope(db.RevenueDayRollups.AsNoTracking(), scope);
+        var ids = scope.RegionIds?.ToList();
+        var rows = db.RevenueDayRollups.AsNoTracking().Where(r => ids == null || ids.Contains(r.RegionId));
         var daily = (await rows.Where(r => r.Day >= earliest && r.Day <= period.To)
             .GroupBy(r => r.Day)
             .Select(g => new { Day = g.Key, Revenue = g.Sum(r => r.RevenueFen), Cost = g.Sum(r => r.CostFen), Settled = g.Sum(r => r.Settled) })
@@ -45,7 +46,7 @@ public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> fact
             .OrderByDescending(c => c.Totals.Revenue).ThenBy(c => c.Category, StringComparer.Ordinal).ThenBy(c => c.PartnerType, StringComparer.Ordinal)
             .ToList();
 
-        var payees = InScope(db.PayeeDayRollups.AsNoTracking(), scope).Where(r => r.Day >= period.From && r.Day <= period.To);
+        var payees = db.PayeeDayRollups.AsNoTracking().Where(r => (ids == null || ids.Contains(r.RegionId)) && r.Day >= period.From && r.Day <= period.To);
         var top = await payees.GroupBy(r => r.PayeeId)
             .Select(g => new { Payee = g.Key, Revenue = g.Sum(r => r.RevenueFen), Cost = g.Sum(r => r.CostFen), Settled = g.Sum(r => r.Settled) })
             .OrderByDescending(p => p.Revenue).ThenBy(p => p.Payee).Take(TopTechnicians)
@@ -109,28 +110,6 @@ public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> fact
         {
             throw new ForbiddenException("Only supervisors, finance and admins see the revenue dashboard.");
         }
-    }
-
-    private static IQueryable<RevenueDayRollup> InScope(IQueryable<RevenueDayRollup> rows, DashboardRegions scope)
-    {
-        if (scope.RegionIds is null)
-        {
-            return rows;
-        }
-
-        var ids = scope.RegionIds.ToList();
-        return rows.Where(r => ids.Contains(r.RegionId));
-    }
-
-    private static IQueryable<PayeeDayRollup> InScope(IQueryable<PayeeDayRollup> rows, DashboardRegions scope)
-    {
-        if (scope.RegionIds is null)
-        {
-            return rows;
-        }
-
-        var ids = scope.RegionIds.ToList();
-        return rows.Where(r => ids.Contains(r.RegionId));
     }
 
     private static readonly MoneyTotals Zero = new(0, 0, 0);
