@@ -74,7 +74,9 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<TicketDayRollup> TicketDayRollups => Set<TicketDayRollup>();
     public DbSet<RevenueDayRollup> RevenueDayRollups => Set<RevenueDayRollup>();
+    public DbSet<RevenueMonthRollup> RevenueMonthRollups => Set<RevenueMonthRollup>();
     public DbSet<PayeeDayRollup> PayeeDayRollups => Set<PayeeDayRollup>();
+    public DbSet<PayeeMonthRollup> PayeeMonthRollups => Set<PayeeMonthRollup>();
     public DbSet<AssigneeLoad> AssigneeLoads => Set<AssigneeLoad>();
 
     private List<Change> _uncommitted = [];

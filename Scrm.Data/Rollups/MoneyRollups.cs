@@ -6,7 +6,7 @@ using Scrm.Domain.Settlements;
 namespace Scrm.Data.Rollups;
 
 /// <summary>
-/// Books a posted settlement's revenue and cost into <see cref="RevenueDayRollup"/> and <see cref="PayeeDayRollup"/>, and
+/// Books a posted settlement's revenue and cost into the revenue and payee rollups (by day and by month), and
 /// a reversed one's back out, on the China day the ledger books it (the save's clock, as the ledger writer uses), in the
 /// same save. A save of many completions writes one upsert per table.
 /// </summary>
@@ -41,8 +41,12 @@ public sealed class MoneyRollups : IInTransactionHandler
         var settled = line.Number == 1 ? 1L : 0L;
         var region = line.RegionId ?? 0L;
         var category = line.Kind == PricedItemKind.Part ? RollupKeys.PartsCategory : line.Category;
-        batch.Add(RollupTable.RevenueDays, [line.Day, region, category, line.PartnerTypeId ?? 0L], [line.RevenueFen, line.CostFen, settled], sign);
-        batch.Add(RollupTable.PayeeDays, [line.Day, region, line.PayeeId], [line.RevenueFen, line.CostFen, settled], sign);
+        var month = RollupSpan.MonthOf(line.Day);
+        long[] sums = [line.RevenueFen, line.CostFen, settled];
+        batch.Add(RollupTable.RevenueDays, [line.Day, region, category, line.PartnerTypeId ?? 0L], sums, sign);
+        batch.Add(RollupTable.RevenueMonths, [month, region, category, line.PartnerTypeId ?? 0L], sums, sign);
+        batch.Add(RollupTable.PayeeDays, [line.Day, region, line.PayeeId], sums, sign);
+        batch.Add(RollupTable.PayeeMonths, [month, region, line.PayeeId], sums, sign);
     }
 
     private static RollupBatch Batch(ScrmDbContext db) => db.SaveCache.GetOrAdd(typeof(MoneyRollups), () => new RollupBatch());

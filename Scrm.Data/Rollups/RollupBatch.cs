@@ -24,9 +24,17 @@ internal sealed record RollupTable(Type Row, string[] Keys, string[] Measures)
         [nameof(PayeeDayRollup.Day), nameof(PayeeDayRollup.RegionId), nameof(PayeeDayRollup.PayeeId)],
         [nameof(PayeeDayRollup.RevenueFen), nameof(PayeeDayRollup.CostFen), nameof(PayeeDayRollup.Settled)]);
 
+    public static readonly RollupTable RevenueMonths = new(typeof(RevenueMonthRollup),
+        [nameof(RevenueMonthRollup.Month), nameof(RevenueMonthRollup.RegionId), nameof(RevenueMonthRollup.Category), nameof(RevenueMonthRollup.PartnerTypeId)],
+        [nameof(RevenueMonthRollup.RevenueFen), nameof(RevenueMonthRollup.CostFen), nameof(RevenueMonthRollup.Settled)]);
+
+    public static readonly RollupTable PayeeMonths = new(typeof(PayeeMonthRollup),
+        [nameof(PayeeMonthRollup.Month), nameof(PayeeMonthRollup.RegionId), nameof(PayeeMonthRollup.PayeeId)],
+        [nameof(PayeeMonthRollup.RevenueFen), nameof(PayeeMonthRollup.CostFen), nameof(PayeeMonthRollup.Settled)]);
+
     public static readonly RollupTable AssigneeLoads = new(typeof(AssigneeLoad), [nameof(AssigneeLoad.UserId)], [nameof(AssigneeLoad.OpenTickets)]);
 
-    public static readonly IReadOnlyList<RollupTable> All = [TicketDays, RevenueDays, PayeeDays, AssigneeLoads];
+    public static readonly IReadOnlyList<RollupTable> All = [TicketDays, RevenueDays, RevenueMonths, PayeeDays, PayeeMonths, AssigneeLoads];
 }
 
 /// <summary>

@@ -23,6 +23,24 @@ internal sealed class RevenueDayRollupConfiguration : IEntityTypeConfiguration<R
     }
 }
 
+internal sealed class RevenueMonthRollupConfiguration : IEntityTypeConfiguration<RevenueMonthRollup>
+{
+    public void Configure(EntityTypeBuilder<RevenueMonthRollup> builder)
+    {
+        builder.HasKey(r => new { r.Month, r.RegionId, r.Category, r.PartnerTypeId });
+        builder.Property(r => r.Category).HasMaxLength(Guard.StorageLength(ServiceItem.CategoryMaxLength));
+    }
+}
+
+internal sealed class PayeeMonthRollupConfiguration : IEntityTypeConfiguration<PayeeMonthRollup>
+{
+    public void Configure(EntityTypeBuilder<PayeeMonthRollup> builder)
+    {
+        builder.HasKey(r => new { r.Month, r.RegionId, r.PayeeId });
+        builder.Property(r => r.PayeeId).HasMaxLength(450);
+    }
+}
+
 internal sealed class PayeeDayRollupConfiguration : IEntityTypeConfiguration<PayeeDayRollup>
 {
     public void Configure(EntityTypeBuilder<PayeeDayRollup> builder)

@@ -255,6 +255,32 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.ToTable("PayeeDayRollups");
                 });
 
+            modelBuilder.Entity("Scrm.Data.Rollups.PayeeMonthRollup", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PayeeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("CostFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RevenueFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "RegionId", "PayeeId");
+
+                    b.ToTable("PayeeMonthRollups");
+                });
+
             modelBuilder.Entity("Scrm.Data.Rollups.RevenueDayRollup", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -282,6 +308,35 @@ namespace Scrm.Data.Migrations.SqlServer
                     b.HasKey("Day", "RegionId", "Category", "PartnerTypeId");
 
                     b.ToTable("RevenueDayRollups");
+                });
+
+            modelBuilder.Entity("Scrm.Data.Rollups.RevenueMonthRollup", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<long>("PartnerTypeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RevenueFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "RegionId", "Category", "PartnerTypeId");
+
+                    b.ToTable("RevenueMonthRollups");
                 });
 
             modelBuilder.Entity("Scrm.Data.Rollups.TicketDayRollup", b =>

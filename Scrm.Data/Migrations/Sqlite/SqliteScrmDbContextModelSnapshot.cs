@@ -245,6 +245,32 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.ToTable("PayeeDayRollups");
                 });
 
+            modelBuilder.Entity("Scrm.Data.Rollups.PayeeMonthRollup", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayeeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CostFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RevenueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "RegionId", "PayeeId");
+
+                    b.ToTable("PayeeMonthRollups");
+                });
+
             modelBuilder.Entity("Scrm.Data.Rollups.RevenueDayRollup", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -272,6 +298,35 @@ namespace Scrm.Data.Migrations.Sqlite
                     b.HasKey("Day", "RegionId", "Category", "PartnerTypeId");
 
                     b.ToTable("RevenueDayRollups");
+                });
+
+            modelBuilder.Entity("Scrm.Data.Rollups.RevenueMonthRollup", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PartnerTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RevenueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "RegionId", "Category", "PartnerTypeId");
+
+                    b.ToTable("RevenueMonthRollups");
                 });
 
             modelBuilder.Entity("Scrm.Data.Rollups.TicketDayRollup", b =>

@@ -42,6 +42,22 @@ public sealed class RollupTests
         GROUP BY 1, 2, 3
         """;
 
+    // The same money by China calendar month, keyed by the month's first day.
+    private const string RevenueMonthGroupBy = """
+        SELECT strftime('%Y-%m-01', e."PostedAt", '+8 hours'), s."RegionId", CASE e."ItemKind" WHEN 'Part' THEN '#parts' ELSE l."ItemCategory" END, s."PartnerTypeId",
+               SUM(e."CustomerAmount"), SUM(e."Amount"), SUM(CASE WHEN e."LineNumber" = 1 THEN (CASE e."Kind" WHEN 'Earning' THEN 1 ELSE -1 END) ELSE 0 END)
+        FROM "EarningsEntries" e JOIN "Settlements" s ON s."Id" = e."SettlementId"
+        JOIN "SettlementLines" l ON l."SettlementId" = s."Id" AND l."Number" = e."LineNumber"
+        GROUP BY 1, 2, 3, 4
+        """;
+
+    private const string PayeeMonthGroupBy = """
+        SELECT strftime('%Y-%m-01', e."PostedAt", '+8 hours'), s."RegionId", e."PayeeId",
+               SUM(e."CustomerAmount"), SUM(e."Amount"), SUM(CASE WHEN e."LineNumber" = 1 THEN (CASE e."Kind" WHEN 'Earning' THEN 1 ELSE -1 END) ELSE 0 END)
+        FROM "EarningsEntries" e JOIN "Settlements" s ON s."Id" = e."SettlementId"
+        GROUP BY 1, 2, 3
+        """;
+
     private const string LoadGroupBy = """
         SELECT "AssigneeId", COUNT(*) FROM "Tickets"
         WHERE "AssigneeId" IS NOT NULL AND "Status" IN ('New','Assigned','InProgress','OnHold') GROUP BY 1
@@ -70,6 +86,9 @@ public sealed class RollupTests
         Assert.Equal(await SqlAsync(host, TicketGroupBy, measures: 16), incremental.Tickets);
         Assert.Equal(await SqlAsync(host, RevenueGroupBy, measures: 3), incremental.Revenue);
         Assert.Equal(await SqlAsync(host, PayeeGroupBy, measures: 3), incremental.Payees);
+        Assert.Equal(await SqlAsync(host, RevenueMonthGroupBy, measures: 3), incremental.RevenueMonths);
+        Assert.Equal(await SqlAsync(host, PayeeMonthGroupBy, measures: 3), incremental.PayeeMonths);
+        Assert.True(incremental.RevenueMonths.Select(r => r[..10]).Distinct().Count() >= 3, "the history spans at least three months");
         Assert.Equal(await SqlAsync(host, LoadGroupBy, measures: 1), incremental.Loads);
 
         var rebuilt = await host.QueryAsync(db => RollupRebuild.RunAsync(db, TimeProvider.System, Ct));
@@ -78,6 +97,8 @@ public sealed class RollupTests
         Assert.Equal(incremental.Tickets, again.Tickets);
         Assert.Equal(incremental.Revenue, again.Revenue);
         Assert.Equal(incremental.Payees, again.Payees);
+        Assert.Equal(incremental.RevenueMonths, again.RevenueMonths);
+        Assert.Equal(incremental.PayeeMonths, again.PayeeMonths);
         Assert.Equal(incremental.Loads, again.Loads);
     }
 
@@ -123,7 +144,7 @@ public sealed class RollupTests
         Assert.Equal(before + 12, after);
     }
 
-    private sealed record Rollups(List<string> Tickets, List<string> Revenue, List<string> Payees, List<string> Loads);
+    private sealed record Rollups(List<string> Tickets, List<string> Revenue, List<string> Payees, List<string> RevenueMonths, List<string> PayeeMonths, List<string> Loads);
 
     /// <summary>The rollup tables as sorted text rows, rows whose sums are all zero left out (a ticket that moved on leaves one).</summary>
     private static Task<Rollups> RollupsAsync(SettlementHost host) => host.QueryAsync(async db => new Rollups(
@@ -136,6 +157,12 @@ public sealed class RollupTests
             .Order(StringComparer.Ordinal).ToList(),
         (await db.PayeeDayRollups.ToListAsync(Ct)).Where(r => r.RevenueFen != 0 || r.CostFen != 0 || r.Settled != 0)
             .Select(r => Row(r.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.RegionId, r.PayeeId, r.RevenueFen, r.CostFen, r.Settled))
+            .Order(StringComparer.Ordinal).ToList(),
+        (await db.RevenueMonthRollups.ToListAsync(Ct)).Where(r => r.RevenueFen != 0 || r.CostFen != 0 || r.Settled != 0)
+            .Select(r => Row(r.Month.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.RegionId, r.Category, r.PartnerTypeId, r.RevenueFen, r.CostFen, r.Settled))
+            .Order(StringComparer.Ordinal).ToList(),
+        (await db.PayeeMonthRollups.ToListAsync(Ct)).Where(r => r.RevenueFen != 0 || r.CostFen != 0 || r.Settled != 0)
+            .Select(r => Row(r.Month.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.RegionId, r.PayeeId, r.RevenueFen, r.CostFen, r.Settled))
             .Order(StringComparer.Ordinal).ToList(),
         (await db.AssigneeLoads.ToListAsync(Ct)).Where(r => r.OpenTickets != 0).Select(r => Row(r.UserId, r.OpenTickets)).Order(StringComparer.Ordinal).ToList()));
 

@@ -8,8 +8,8 @@ using Scrm.Web.Security;
 namespace Scrm.Web.Features.Dashboards;
 
 /// <summary>
-/// The revenue dashboard from the money rollups (<see cref="RevenueDayRollup"/>, <see cref="PayeeDayRollup"/>): a few
-/// grouped reads of a few hundred rows, never the ledger. Only the drill-down's last level lists settlements.
+/// The revenue dashboard from the money rollups (revenue and payee sums by day and by month): a few grouped reads of a
+/// few hundred rows, never the ledger. Only the drill-down's last level lists settlements.
 /// </summary>
 public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> factory) : IRevenueDashboardReader
 {
@@ -24,39 +24,44 @@ public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> fact
         await using var db = await factory.CreateDbContextAsync(ct);
         var scope = await DashboardRegions.ResolveAsync(db, actor, regions, ct);
         var sparkFrom = period.To.AddDays(-Math.Max(period.Days, ShortestSparkline) + 1);
-        var earliest = new[] { period.Previous.From, sparkFrom }.Min();
+        var earliest = sparkFrom < period.From ? sparkFrom : period.From;
 
         var ids = scope.RegionIds?.ToList();
-        var rows = db.RevenueDayRollups.AsNoTracking().Where(r => ids == null || ids.Contains(r.RegionId));
-        var daily = (await rows.Where(r => r.Day >= earliest && r.Day <= period.To)
+        var daily = (await db.RevenueDayRollups.AsNoTracking()
+            .Where(r => (ids == null || ids.Contains(r.RegionId)) && r.Day >= earliest && r.Day <= period.To)
             .GroupBy(r => r.Day)
             .Select(g => new { Day = g.Key, Revenue = g.Sum(r => r.RevenueFen), Cost = g.Sum(r => r.CostFen), Settled = g.Sum(r => r.Settled) })
-            .ToListAsync(ct)).ToDictionary(d => d.Day, d => Totals(d.Revenue, d.Cost, d.Settled));
-        MoneyTotals Sum(DateOnly from, DateOnly to) => Add(daily.Where(d => d.Key >= from && d.Key <= to).Select(d => d.Value));
+            .ToListAsync(ct)).ToDictionary(d => d.Day, d => Totals(new MoneySums(d.Revenue, d.Cost, d.Settled)));
 
-        var inPeriod = rows.Where(r => r.Day >= period.From && r.Day <= period.To);
-        var byRegion = (await inPeriod.GroupBy(r => r.RegionId)
-            .Select(g => new { Region = g.Key, Revenue = g.Sum(r => r.RevenueFen), Cost = g.Sum(r => r.CostFen), Settled = g.Sum(r => r.Settled) })
-            .ToListAsync(ct)).ToDictionary(r => r.Region, r => Totals(r.Revenue, r.Cost, r.Settled));
+        // Longer periods read whole months from the month rollups (RollupSpan): a year is 12 rows per key, not 365.
+        Task<Dictionary<CubeKey, MoneySums>> CubeAsync(DashboardPeriod p) => RollupSpan.Of(p.From, p.To).SumAsync(
+            (from, to) => db.RevenueDayRollups.AsNoTracking().Where(r => (ids == null || ids.Contains(r.RegionId)) && r.Day >= from && r.Day <= to),
+            r => new CubeKey { RegionId = r.RegionId, Category = r.Category, PartnerTypeId = r.PartnerTypeId },
+            (from, to) => db.RevenueMonthRollups.AsNoTracking().Where(r => (ids == null || ids.Contains(r.RegionId)) && r.Month >= from && r.Month <= to),
+            r => new CubeKey { RegionId = r.RegionId, Category = r.Category, PartnerTypeId = r.PartnerTypeId },
+            ct);
+        var cube = await CubeAsync(period);
+        var before = Totals(Sum(await CubeAsync(period.Previous), _ => true));
+        var current = Totals(Sum(cube, _ => true));
         var partnerTypes = await db.PartnerTypes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        var byCategory = (await inPeriod.GroupBy(r => new { r.Category, r.PartnerTypeId })
-            .Select(g => new { g.Key.Category, g.Key.PartnerTypeId, Revenue = g.Sum(r => r.RevenueFen), Cost = g.Sum(r => r.CostFen), Settled = g.Sum(r => r.Settled) })
-            .ToListAsync(ct))
-            .Select(c => new CategoryRevenue(c.Category, partnerTypes.GetValueOrDefault(c.PartnerTypeId, ""), Totals(c.Revenue, c.Cost, c.Settled)))
+        var byCategory = cube.GroupBy(c => (c.Key.Category, c.Key.PartnerTypeId))
+            .Select(g => new CategoryRevenue(g.Key.Category, partnerTypes.GetValueOrDefault(g.Key.PartnerTypeId, ""), Totals(Sum(g, _ => true))))
+            .Where(c => c.Totals != Zero)
             .OrderByDescending(c => c.Totals.Revenue).ThenBy(c => c.Category, StringComparer.Ordinal).ThenBy(c => c.PartnerType, StringComparer.Ordinal)
             .ToList();
 
-        var payees = db.PayeeDayRollups.AsNoTracking().Where(r => (ids == null || ids.Contains(r.RegionId)) && r.Day >= period.From && r.Day <= period.To);
-        var top = await payees.GroupBy(r => r.PayeeId)
-            .Select(g => new { Payee = g.Key, Revenue = g.Sum(r => r.RevenueFen), Cost = g.Sum(r => r.CostFen), Settled = g.Sum(r => r.Settled) })
-            .OrderByDescending(p => p.Revenue).ThenBy(p => p.Payee).Take(TopTechnicians)
-            .ToListAsync(ct);
-        var topIds = top.Select(p => p.Payee).ToList();
+        var payees = await RollupSpan.Of(period.From, period.To).SumAsync(
+            (from, to) => db.PayeeDayRollups.AsNoTracking().Where(r => (ids == null || ids.Contains(r.RegionId)) && r.Day >= from && r.Day <= to),
+            r => r.PayeeId,
+            (from, to) => db.PayeeMonthRollups.AsNoTracking().Where(r => (ids == null || ids.Contains(r.RegionId)) && r.Month >= from && r.Month <= to),
+            r => r.PayeeId,
+            ct);
+        var top = payees.Where(p => !p.Value.IsZero)
+            .OrderByDescending(p => p.Value.RevenueFen).ThenBy(p => p.Key, StringComparer.Ordinal).Take(TopTechnicians)
+            .ToList();
+        var topIds = top.Select(p => p.Key).ToList();
         var names = await db.UserProfiles.AsNoTracking().Where(u => topIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
-        var previous = period.Previous;
-        var current = Sum(period.From, period.To);
-        var before = Sum(previous.From, previous.To);
         var sparkDays = Enumerable.Range(0, period.To.DayNumber - sparkFrom.DayNumber + 1).Select(sparkFrom.AddDays).ToList();
         IReadOnlyList<double> Spark(Func<MoneyTotals, decimal> pick) =>
             [.. sparkDays.Select(d => (double)pick(daily.GetValueOrDefault(d) ?? Zero))];
@@ -69,9 +74,9 @@ public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> fact
             new KpiValue(current.Margin, before.Margin, Spark(t => t.Margin)),
             new KpiValue(current.Settled, before.Settled, Spark(t => t.Settled)),
             [.. Enumerable.Range(0, period.Days).Select(period.From.AddDays).Select(d => new DayRevenue(d, daily.GetValueOrDefault(d) ?? Zero))],
-            [.. scope.Groups.Select(g => new RegionRevenue(g.RegionId, g.Name, g.IsProvince, Add(g.RegionIds.Select(id => byRegion.GetValueOrDefault(id) ?? Zero))))],
+            [.. scope.Groups.Select(g => new RegionRevenue(g.RegionId, g.Name, g.IsProvince, Totals(Sum(cube, k => g.RegionIds.Contains(k.RegionId)))))],
             byCategory,
-            [.. top.Select(p => new TechnicianRevenue(p.Payee, names.GetValueOrDefault(p.Payee, p.Payee), Totals(p.Revenue, p.Cost, p.Settled)))]);
+            [.. top.Select(p => new TechnicianRevenue(p.Key, names.GetValueOrDefault(p.Key, p.Key), Totals(p.Value)))]);
     }
 
     public async Task<(IReadOnlyList<SettledTicketRow> Rows, int Total)> SettledTicketsAsync(
@@ -114,8 +119,16 @@ public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> fact
 
     private static readonly MoneyTotals Zero = new(0, 0, 0);
 
-    private static MoneyTotals Totals(long revenueFen, long costFen, long settled) => new(Money.FromFen(revenueFen), Money.FromFen(costFen), (int)settled);
+    private static MoneyTotals Totals(MoneySums sums) => new(Money.FromFen(sums.RevenueFen), Money.FromFen(sums.CostFen), (int)sums.Settled);
 
-    private static MoneyTotals Add(IEnumerable<MoneyTotals> totals) =>
-        totals.Aggregate(Zero, (a, b) => new MoneyTotals(a.Revenue + b.Revenue, a.Cost + b.Cost, a.Settled + b.Settled));
+    private static MoneySums Sum(IEnumerable<KeyValuePair<CubeKey, MoneySums>> cells, Func<CubeKey, bool> where) =>
+        cells.Where(c => where(c.Key)).Aggregate(default(MoneySums), (total, c) => total + c.Value);
+
+    /// <summary>The revenue rollups' grouping: one cell per city × category × partner type.</summary>
+    private sealed record CubeKey
+    {
+        public long RegionId { get; init; }
+        public string Category { get; init; } = "";
+        public long PartnerTypeId { get; init; }
+    }
 }
