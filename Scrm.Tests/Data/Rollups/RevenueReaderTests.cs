@@ -54,7 +54,7 @@ public sealed class RevenueReaderTests
     {
         await using var host = await SettlementHost.StartAsync();
         await RollupHistory.BuildAsync(host, days: 45, perDay: 30, seed: 11);
-        var reader = new RevenueDashboardReader(host.Host.Services.GetRequiredService<IDbContextFactory<ScrmDbContext>>());
+        var reader = new RevenueDashboardReader(host.Host.Services.GetRequiredService<IDbContextFactory<ScrmDbContext>>(), new DashboardReadCache(new Scrm.Data.Changes.InProcessChangeFeed()));
         var admin = await host.ActorAsync("admin");
         var zhejiang = await host.QueryAsync(db => db.Regions.Where(r => r.Name == "浙江省").Select(r => r.Id).SingleAsync(Ct));
 

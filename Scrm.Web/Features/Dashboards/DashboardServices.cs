@@ -10,6 +10,7 @@ public static class DashboardServices
     {
         services.AddSingleton<IInTransactionHandler, TicketRollups>();
         services.AddSingleton<IInTransactionHandler, MoneyRollups>();
+        services.AddSingleton<DashboardReadCache>();
         services.AddScoped<IRevenueDashboardReader, RevenueDashboardReader>();
         services.AddScoped<IOperationsDashboardReader, OperationsDashboardReader>();
         services.AddScoped<DashboardRegionNames>();

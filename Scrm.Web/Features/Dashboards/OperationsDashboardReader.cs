@@ -14,7 +14,8 @@ namespace Scrm.Web.Features.Dashboards;
 /// they stand now) and the assignees' open loads: period numbers are of the tickets created in the period; backlog,
 /// overdue and utilisation are "right now".
 /// </summary>
-public sealed class OperationsDashboardReader(IDbContextFactory<ScrmDbContext> factory, IStringLocalizer<SharedResource> localizer) : IOperationsDashboardReader
+public sealed class OperationsDashboardReader(IDbContextFactory<ScrmDbContext> factory, IStringLocalizer<SharedResource> localizer, DashboardReadCache cache)
+    : IOperationsDashboardReader
 {
     public async Task<OperationsDashboard> ReadAsync(Actor actor, DashboardPeriod period, RegionFilter regions, CancellationToken ct)
     {
@@ -23,8 +24,23 @@ public sealed class OperationsDashboardReader(IDbContextFactory<ScrmDbContext> f
             throw new ForbiddenException("Only supervisors and admins see the operations dashboard.");
         }
 
+        DashboardRegions scope;
+        await using (var access = await factory.CreateDbContextAsync(ct))
+        {
+            scope = await DashboardRegions.ResolveAsync(access, actor, regions, ct);
+        }
+
+        // The numbers depend on the regions seen (and names on the language), not on who sees them: viewers share a read.
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        var key = $"{period}|{regions}|{culture}|{(scope.RegionIds is null ? "*" : string.Join(',', scope.RegionIds.Order()))}";
+        return await cache.GetOrReadAsync(key, () => ReadRollupsAsync(period, regions, scope, culture), ct);
+    }
+
+    private async Task<OperationsDashboard> ReadRollupsAsync(DashboardPeriod period, RegionFilter regions, DashboardRegions scope, string culture)
+    {
+        var ct = CancellationToken.None;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var scope = await DashboardRegions.ResolveAsync(db, actor, regions, ct);
         var ids = scope.RegionIds?.ToList();
         var rollups = db.TicketDayRollups.AsNoTracking().Where(r => ids == null || ids.Contains(r.RegionId));
         var cohort = (await rollups.Where(r => r.Day >= period.From && r.Day <= period.To)

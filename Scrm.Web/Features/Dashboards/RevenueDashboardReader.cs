@@ -11,7 +11,7 @@ namespace Scrm.Web.Features.Dashboards;
 /// The revenue dashboard from the money rollups (revenue and payee sums by day and by month): a few grouped reads of a
 /// few hundred rows, never the ledger. Only the drill-down's last level lists settlements.
 /// </summary>
-public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> factory) : IRevenueDashboardReader
+public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> factory, DashboardReadCache cache) : IRevenueDashboardReader
 {
     private const int TopTechnicians = 10;
 
@@ -21,8 +21,21 @@ public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> fact
     public async Task<RevenueDashboard> ReadAsync(Actor actor, DashboardPeriod period, RegionFilter regions, CancellationToken ct)
     {
         Allow(actor);
+        DashboardRegions scope;
+        await using (var access = await factory.CreateDbContextAsync(ct))
+        {
+            scope = await DashboardRegions.ResolveAsync(access, actor, regions, ct);
+        }
+
+        // The numbers depend on the regions seen, not on who sees them: viewers with the same scope share a read.
+        var key = $"{period}|{regions}|{(scope.RegionIds is null ? "*" : string.Join(',', scope.RegionIds.Order()))}";
+        return await cache.GetOrReadAsync(key, () => ReadRollupsAsync(period, regions, scope), ct);
+    }
+
+    private async Task<RevenueDashboard> ReadRollupsAsync(DashboardPeriod period, RegionFilter regions, DashboardRegions scope)
+    {
+        var ct = CancellationToken.None;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var scope = await DashboardRegions.ResolveAsync(db, actor, regions, ct);
         var sparkFrom = period.To.AddDays(-Math.Max(period.Days, ShortestSparkline) + 1);
         var earliest = sparkFrom < period.From ? sparkFrom : period.From;
 
