@@ -12,9 +12,8 @@ public static class DashboardServices
         services.AddSingleton<IInTransactionHandler, MoneyRollups>();
         services.AddScoped<IRevenueDashboardReader, RevenueDashboardReader>();
         services.AddScoped<IOperationsDashboardReader, OperationsDashboardReader>();
-        services.AddScoped<DashboardRegionNames>();
+        services.AddScoped<DashboardRegionService>();
         services.AddScoped<Dwell.IDwellTimeReader, Dwell.DwellTimeReader>();
-        services.AddScoped<Operations.OperationsRegionService>();
         return services;
     }
 }
