@@ -189,6 +189,22 @@ public sealed class DashboardBadUrlJourneyTests(AppServerFixture app)
     });
 
     [Fact]
+    public Task TheCentralDesk_IsToldARegionDoesNotExist_NotRefused() => JourneyAsync("dashboard-bad-urls-central", "supervisor", async page =>
+    {
+        const string NoSuchRegion = "没有这个区域，请在区域选择器中选择。";
+        await VisitCentralAsync(page, "dashboards/operations?province=999999", NoSuchRegion, "[data-testid=ops-period-ThisMonth]");
+        await VisitCentralAsync(page, "dashboards/revenue?city=999999", "没有找到这个区域", "[data-testid=period-picker] [data-testid=period-ThisMonth]");
+
+        foreach (var url in new[] { "dashboards/operations/regions.xlsx?province=999999", "dashboards/revenue/regions.xlsx?province=999999", "dashboards/revenue/tickets.xlsx?city=999999" })
+        {
+            var response = await page.APIRequest.GetAsync(url, new() { MaxRedirects = 0 });
+            Assert.True(response.Status == 404, $"{url}: {response.Status}");
+        }
+
+        await BrowserSession.GotoInteractiveAsync(page, "dashboards/operations?province=999999");
+    });
+
+    [Fact]
     public async Task AgentsAndTechnicians_AreRefused_OnEveryDashboardAndExport()
     {
         foreach (var user in new[] { "agent", "tech1" })
@@ -224,6 +240,18 @@ public sealed class DashboardBadUrlJourneyTests(AppServerFixture app)
         await page.Locator(monthButton).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("period=month"));
         await ExpectNothingBrokeAsync(page);
+    }
+
+    // The central desk sees every region, 上海 included: only the message and a live circuit are checked.
+    private static async Task VisitCentralAsync(IPage page, string url, string message, string monthButton)
+    {
+        await BrowserSession.GotoInteractiveAsync(page, url);
+        await Expect(page.GetByText(message)).ToBeVisibleAsync();
+        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await Expect(page.GetByText("页面的这一部分出错了")).ToHaveCountAsync(0);
+        await page.Locator(monthButton).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("period=month"));
+        await Expect(page.GetByText(message)).ToBeVisibleAsync();
     }
 
     private static async Task ExpectNothingBrokeAsync(IPage page)
