@@ -4,12 +4,15 @@ using Scrm.Web.Security;
 
 namespace Scrm.Tests.Web.Dashboards;
 
-/// <summary>A stand-in for the lead's rollup reader: returns what a test set, refuses the provinces a test names, counts calls.</summary>
+/// <summary>A stand-in for the lead's rollup reader: returns what a test set, refuses or does not know the provinces a test names, counts calls.</summary>
 public sealed class FakeOperationsReader : IOperationsDashboardReader
 {
     public Func<DashboardPeriod, RegionFilter, OperationsDashboard> Answer { get; set; } = (period, regions) => Sample(period, regions);
 
     public HashSet<long> Refused { get; } = [];
+
+    /// <summary>Province ids that name no region: refused as the real reader refuses them for a central viewer.</summary>
+    public HashSet<long> Missing { get; } = [];
 
     public List<(DashboardPeriod Period, RegionFilter Regions)> Calls { get; } = [];
 
@@ -19,6 +22,11 @@ public sealed class FakeOperationsReader : IOperationsDashboardReader
         if (regions.ProvinceId is { } province && Refused.Contains(province))
         {
             throw new ForbiddenException();
+        }
+
+        if (regions.ProvinceId is { } unknown && Missing.Contains(unknown))
+        {
+            throw new DomainException(DashboardRegions.NotFoundCode, "There is no such region.");
         }
 
         return Task.FromResult(Answer(period, regions));

@@ -140,6 +140,23 @@ public sealed class OperationsDashboardPageTests : ScrmComponentTest
         cut.WaitForAssertion(() => Assert.Contains("You do not have access to this page", cut.Markup, StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("[data-testid=ops-tiles]"));
         Assert.Empty(cut.FindAll("[data-testid=ops-table]"));
+        // The typed id is not echoed back: no "#9" crumb, and the picker says 全部区域 rather than "9".
+        Assert.Empty(cut.FindAll("[data-testid=ops-breadcrumbs]"));
+        Assert.DoesNotContain("#9", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"9\"", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AProvinceThatDoesNotExist_SaysSo_WithAWayBackToAllRegions()
+    {
+        Reader.Missing.Add(999_999);
+
+        var cut = Open($"dashboards/operations?{November}&province=999999");
+
+        cut.WaitForAssertion(() => Assert.Contains("There is no such region", cut.Find("[data-testid=empty-state]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=ops-tiles]"));
+        Assert.Empty(cut.FindAll("[data-testid=ops-breadcrumbs]"));
+        Assert.Contains(cut.FindAll("[data-testid=empty-state] a"), a => a.GetAttribute("href") == "dashboards/operations?from=2026-11-01&to=2026-11-30");
     }
 
     [Theory]

@@ -136,6 +136,43 @@ public sealed class RevenueDashboardPageTests : ScrmComponentTest
     }
 
     [Fact]
+    public async Task AnEmptyPeriod_WithEveryRegionAtZero_ShowsTheEmptyState_AndNoCharts()
+    {
+        var (zhejiang, _, shanghai) = await RegionsAsync();
+        Reader.Dashboard = (period, regions) => FakeRevenueReader.Empty(period, regions) with
+        {
+            ByRegion = [new RegionRevenue(zhejiang, "浙江省", true, new(0m, 0m, 0)), new RegionRevenue(shanghai, "上海市", true, new(0m, 0m, 0))],
+        };
+
+        var cut = Open("?period=today");
+
+        Assert.Contains("Nothing settled in this period yet", cut.Find("[data-testid=empty-state]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=revenue-trend]"));
+    }
+
+    [Fact]
+    public async Task ASingleDay_SaysItHasNoTrend_InsteadOfDrawingALoneDot()
+    {
+        var (zhejiang, _, _) = await RegionsAsync();
+        Reader.Dashboard = (period, regions) => FakeRevenueReader.With(period, regions, new RegionRevenue(zhejiang, "浙江省", true, new(1000m, 600m, 5)));
+
+        var cut = Open("?period=today");
+
+        Assert.Contains("A single day has no trend", cut.Find("[data-testid=revenue-trend] [data-testid=trend-one-day]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=revenue-trend] .mud-chart"));
+        Assert.Equal("¥12,345.60", cut.Find("[data-testid=kpi-revenue] [data-testid=kpi-value]").TextContent);
+
+        // Two days make a line.
+        Reader.Dashboard = (period, regions) => FakeRevenueReader.With(period, regions, new RegionRevenue(zhejiang, "浙江省", true, new(1000m, 600m, 5))) with
+        {
+            Daily = [new(period.From, new MoneyTotals(100m, 60m, 1)), new(period.From.AddDays(1), new MoneyTotals(200m, 120m, 2))],
+        };
+        var week = Open("?period=week");
+        Assert.NotEmpty(week.FindAll("[data-testid=revenue-trend] .mud-chart"));
+        Assert.Empty(week.FindAll("[data-testid=trend-one-day]"));
+    }
+
+    [Fact]
     public void ARangeEndingBeforeItStarts_SaysSo_AndReadsNothing()
     {
         var cut = Open("?from=2026-11-20&to=2026-11-01");

@@ -16,6 +16,9 @@ public sealed record RegionGroup(long RegionId, string Name, bool IsProvince, IR
 /// </summary>
 public sealed record DashboardRegions(IReadOnlyCollection<long>? RegionIds, IReadOnlyList<RegionGroup> Groups)
 {
+    /// <summary>The code of the refusal a central viewer gets for a region id that names no region.</summary>
+    public const string NotFoundCode = "DashboardRegionNotFound";
+
     /// <summary>The "no region" key of the rollups: tickets saved without a city. Only the central desk sees it.</summary>
     public const long NoRegion = 0;
 
@@ -70,6 +73,6 @@ public sealed record DashboardRegions(IReadOnlyCollection<long>? RegionIds, IRea
 
     // A central viewer may see every region, so a missing one simply does not exist; anyone else is refused alike.
     private static DomainException Refused(RegionScope scope) => scope.IsAll
-        ? new DomainException("DashboardRegionNotFound", "There is no such region.")
+        ? new DomainException(NotFoundCode, "There is no such region.")
         : new ForbiddenException("This region is not one of yours.");
 }

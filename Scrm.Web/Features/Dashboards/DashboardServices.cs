@@ -13,9 +13,8 @@ public static class DashboardServices
         services.AddSingleton<DashboardReadCache>();
         services.AddScoped<IRevenueDashboardReader, RevenueDashboardReader>();
         services.AddScoped<IOperationsDashboardReader, OperationsDashboardReader>();
-        services.AddScoped<DashboardRegionNames>();
+        services.AddScoped<DashboardRegionService>();
         services.AddScoped<Dwell.IDwellTimeReader, Dwell.DwellTimeReader>();
-        services.AddScoped<Operations.OperationsRegionService>();
         return services;
     }
 }

@@ -19,14 +19,14 @@ public static class DwellEndpoints
         {
             if (CurrentUser.FromPrincipal(http.User, ActorChannel.Web) is not { } actor || !DashboardAccess.MaySeeOperations(actor))
             {
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
+                return DashboardExports.Forbidden();
             }
 
             var query = http.Request.Query;
             var period = DashboardPeriod.Parse(query["period"], query["from"], query["to"], ChinaTime.Today(time), out var error);
             if (error is not null)
             {
-                return Results.BadRequest(l[error].Value);
+                return DashboardExports.PeriodRefused(l, error);
             }
 
             if (UrlValues.ParseId(query["workflow"]) is not { } versionId

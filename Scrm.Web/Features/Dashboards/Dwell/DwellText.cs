@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Localization;
-using Scrm.Web.Features.Sla.Components;
+using Scrm.Web.Features.Dashboards.Components;
 using Scrm.Web.Shared;
 
 namespace Scrm.Web.Features.Dashboards.Dwell;
@@ -7,12 +7,12 @@ namespace Scrm.Web.Features.Dashboards.Dwell;
 /// <summary>How dwell times read and which heat colour a node gets.</summary>
 public static class DwellText
 {
-    /// <summary>"3 小时 20 分" / "3 h 20 min"; under a minute reads "&lt; 1 分钟"; nothing measured reads "无数据".</summary>
+    /// <summary>As every dashboard writes durations (<see cref="DashboardFormat.Duration"/>); under a minute reads "不足 1 分钟", nothing measured "无数据".</summary>
     public static string Minutes(IStringLocalizer<SharedResource> l, double? minutes) => minutes switch
     {
         null => l["Dwell.NoData"],
         < 1 and > 0 => l["Dwell.UnderAMinute"],
-        { } m => SlaText.Duration(l, TimeSpan.FromMinutes(m)),
+        { } m => DashboardFormat.Duration((decimal)m, l),
     };
 
     /// <summary>

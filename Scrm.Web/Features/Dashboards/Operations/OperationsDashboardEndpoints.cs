@@ -18,13 +18,13 @@ public static class OperationsDashboardEndpoints
         {
             if (CurrentUser.FromPrincipal(http.User, ActorChannel.Web) is not { } actor || !DashboardAccess.MaySeeOperations(actor))
             {
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
+                return DashboardExports.Forbidden();
             }
 
             var parsed = DashboardPeriod.Parse(period, from, to, ChinaTime.Today(time), out var errorKey);
             if (errorKey is not null)
             {
-                return Results.Text(l[errorKey], statusCode: StatusCodes.Status400BadRequest);
+                return DashboardExports.PeriodRefused(l, errorKey);
             }
 
             OperationsDashboard dashboard;
@@ -34,7 +34,11 @@ public static class OperationsDashboardEndpoints
             }
             catch (ForbiddenException)
             {
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
+                return DashboardExports.Forbidden();
+            }
+            catch (DomainException e) when (e.Code == DashboardRegions.NotFoundCode)
+            {
+                return Results.NotFound();
             }
 
             var table = OperationsTable.Build(dashboard, l);

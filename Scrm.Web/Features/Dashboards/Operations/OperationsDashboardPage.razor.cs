@@ -22,6 +22,7 @@ public partial class OperationsDashboardPage : IDisposable
     private DateOnly _today;
     private string? _periodError;
     private bool _forbidden;
+    private bool _regionNotFound;
     private bool _mayOpenParts;
     private OperationsDashboard? _dashboard;
     private DashboardTable? _table;
@@ -31,7 +32,7 @@ public partial class OperationsDashboardPage : IDisposable
     private LiveChanges? _live;
 
     [Inject] private IOperationsDashboardReader Reader { get; set; } = default!;
-    [Inject] private OperationsRegionService Regions { get; set; } = default!;
+    [Inject] private DashboardRegionService Regions { get; set; } = default!;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
@@ -46,6 +47,14 @@ public partial class OperationsDashboardPage : IDisposable
     [SupplyParameterFromQuery(Name = "province")] private string? Province { get; set; }
 
     private long? ProvinceIdValue => UrlValues.ParseId(Province);
+
+    // The picker shows a province only when it offers it: an id typed into the URL is never echoed back.
+    private long PickedProvince => _provinces.Any(p => p.Id == ProvinceIdValue) ? ProvinceIdValue!.Value : 0;
+
+    // The breadcrumb names a province only once its numbers are shown: a refused id gets no "#999999" crumb.
+    private string? ProvinceName => ProvinceIdValue is { } id && _dashboard is not null && !_forbidden
+        ? _provinces.FirstOrDefault(p => p.Id == id)?.Name ?? _dashboard.Total.Name
+        : null;
 
     protected override async Task OnInitializedAsync()
     {
@@ -93,6 +102,7 @@ public partial class OperationsDashboardPage : IDisposable
 
     private async Task LoadAsync()
     {
+        _regionNotFound = false;
         if (_periodError is not null)
         {
             (_dashboard, _table) = (null, null);
@@ -102,7 +112,7 @@ public partial class OperationsDashboardPage : IDisposable
         try
         {
             var dashboard = await Reader.ReadAsync(await CurrentUser.RequireAsync(), _period, new RegionFilter(ProvinceIdValue, null), CancellationToken.None);
-            (_dashboard, _table, _forbidden) = (dashboard, OperationsTable.Build(dashboard, L), false);
+            (_dashboard, _table, _forbidden, _regionNotFound) = (dashboard, OperationsTable.Build(dashboard, L), false, false);
             // Inside a province only its own cities' changes matter; a change that names no region always does.
             _liveRegions = ProvinceIdValue is { } province ? [province, .. dashboard.ByRegion.Select(r => r.RegionId).OfType<long>()] : null;
         }
@@ -110,6 +120,11 @@ public partial class OperationsDashboardPage : IDisposable
         {
             // Never another region's numbers: what was shown goes, the refusal takes its place.
             (_dashboard, _table, _forbidden) = (null, null, true);
+        }
+        catch (DomainException e) when (e.Code == DashboardRegions.NotFoundCode)
+        {
+            // Only the central desk gets here (anyone else is refused alike): an id that names no province.
+            (_dashboard, _table, _regionNotFound) = (null, null, true);
         }
     }
 
@@ -120,9 +135,9 @@ public partial class OperationsDashboardPage : IDisposable
 
     private void ChooseProvince(long provinceId) => Navigation.NavigateTo(OperationsLinks.Page(_period, provinceId == 0 ? null : provinceId));
 
-    private List<BreadcrumbItem> Breadcrumbs(long provinceId) =>
+    private List<BreadcrumbItem> Breadcrumbs(string provinceName) =>
     [
         new(L["Ops.AllRegions"], OperationsLinks.Page(_period, null)),
-        new(_provinces.FirstOrDefault(p => p.Id == provinceId)?.Name ?? _dashboard?.Total.Name ?? $"#{provinceId}", null, disabled: true),
+        new(provinceName, null, disabled: true),
     ];
 }

@@ -31,7 +31,7 @@ public partial class RevenueDashboardPage : IDisposable
     private enum ViewState { Loading, Ready, Denied, NotFound, PeriodRefused }
 
     [Inject] private IRevenueDashboardReader Reader { get; set; } = default!;
-    [Inject] private DashboardRegionNames Regions { get; set; } = default!;
+    [Inject] private DashboardRegionService Regions { get; set; } = default!;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IChangeFeed Feed { get; set; } = default!;
@@ -44,8 +44,8 @@ public partial class RevenueDashboardPage : IDisposable
     [SupplyParameterFromQuery(Name = "city")] private string? City { get; set; }
     [SupplyParameterFromQuery(Name = "page")] private string? PageNumber { get; set; }
 
-    private bool IsEmpty => _dashboard is { } d && d.Revenue.Value == 0 && d.Cost.Value == 0 && d.Settled.Value == 0
-        && d.ByRegion.Count == 0 && d.ByCategory.Count == 0;
+    // Nothing settled: the reader still lists each region the viewer sees, all zero, which would only draw empty charts.
+    private bool IsEmpty => _dashboard is { } d && d.Revenue.Value == 0 && d.Cost.Value == 0 && d.Settled.Value == 0;
 
     protected override void OnInitialized()
     {

@@ -16,11 +16,11 @@ public static class RevenueEndpoints
 
     public static void MapRevenueDashboardEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/dashboards/revenue/{table}.xlsx", async (string table, HttpContext http, IRevenueDashboardReader reader,
-            DashboardRegionNames regions, IStringLocalizer<SharedResource> l, TimeProvider time) =>
+            DashboardRegionService regions, IStringLocalizer<SharedResource> l, TimeProvider time) =>
         {
             if (CurrentUser.FromPrincipal(http.User, ActorChannel.Web) is not { } actor || !DashboardAccess.MaySeeRevenue(actor))
             {
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
+                return DashboardExports.Forbidden();
             }
 
             var query = http.Request.Query;
@@ -32,7 +32,7 @@ public static class RevenueEndpoints
 
             if (url.PeriodErrorKey is not null)
             {
-                return Results.BadRequest();
+                return DashboardExports.PeriodRefused(l, url.PeriodErrorKey);
             }
 
             var ct = http.RequestAborted;
@@ -49,7 +49,7 @@ public static class RevenueEndpoints
             }
             catch (ForbiddenException)
             {
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
+                return DashboardExports.Forbidden();
             }
         }).RequireAuthorization();
 

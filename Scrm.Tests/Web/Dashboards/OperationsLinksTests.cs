@@ -8,8 +8,8 @@ using Xunit;
 
 namespace Scrm.Tests.Web.Dashboards;
 
-/// <summary>The operations dashboard's number formats, links and table, as plain functions.</summary>
-public sealed class OperationsFormatTests : IDisposable
+/// <summary>The operations dashboard's links, table and workbook, as plain functions.</summary>
+public sealed class OperationsLinksTests : IDisposable
 {
     private static readonly DashboardPeriod November = new(PeriodPreset.Custom, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
     private readonly ServiceProvider _services = new ServiceCollection().AddLogging().AddLocalization(o => o.ResourcesPath = "Resources").BuildServiceProvider();
@@ -21,59 +21,6 @@ public sealed class OperationsFormatTests : IDisposable
     {
         CultureInfo.CurrentUICulture = _culture;
         _services.Dispose();
-    }
-
-    [Theory]
-    [InlineData(0.125, "12.5 %")]
-    [InlineData(0, "0.0 %")]
-    [InlineData(1, "100.0 %")]
-    [InlineData(0.33333, "33.3 %")]
-    [InlineData(0.00049, "0.0 %")]
-    public void Rate_IsAPercentageWithOneDecimal(decimal fraction, string expected) => Assert.Equal(expected, OperationsFormat.Rate(fraction));
-
-    [Theory]
-    [InlineData(0, "0 min")]
-    [InlineData(45.4, "45 min")]
-    [InlineData(59.6, "1 h 0 min")]
-    [InlineData(200, "3 h 20 min")]
-    [InlineData(1439, "23 h 59 min")]
-    [InlineData(1500, "1 d 1 h")]
-    [InlineData(4380, "3 d 1 h")]
-    public void Duration_InEnglish(decimal minutes, string expected)
-    {
-        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        Assert.Equal(expected, OperationsFormat.Duration(minutes, L));
-    }
-
-    [Theory]
-    [InlineData(200, "3 小时 20 分")]
-    [InlineData(45, "45 分")]
-    [InlineData(1500, "1 天 1 小时")]
-    public void Duration_InChinese(decimal minutes, string expected)
-    {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-        Assert.Equal(expected, OperationsFormat.Duration(minutes, L));
-    }
-
-    [Fact]
-    public void Values_ByKind_AndNullForNothingToMeasure()
-    {
-        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-
-        Assert.Equal("12,345", OperationsFormat.Value(DashboardColumnKind.Count, 12345, L));
-        Assert.Equal("4.6", OperationsFormat.Value(DashboardColumnKind.Score, 4.55m, L));
-        Assert.Equal("7.5 %", OperationsFormat.Value(DashboardColumnKind.Rate, 0.075m, L));
-        Assert.Equal("2 h 5 min", OperationsFormat.Value(DashboardColumnKind.Minutes, 125m, L));
-        Assert.Equal("浙江省", OperationsFormat.Value(DashboardColumnKind.Text, "浙江省", L));
-        Assert.Null(OperationsFormat.Value(DashboardColumnKind.Rate, null, L));
-    }
-
-    [Fact]
-    public void Segments_SplitDigitsFromUnits_SoTilesCanShrinkTheUnits()
-    {
-        Assert.Equal([("3", false), (" 小时 ", true), ("20", false), (" 分", true)], OperationsFormat.Segments("3 小时 20 分"));
-        Assert.Equal([("12.5", false), (" %", true)], OperationsFormat.Segments("12.5 %"));
-        Assert.Equal([("1,234", false)], OperationsFormat.Segments("1,234"));
     }
 
     [Fact]
