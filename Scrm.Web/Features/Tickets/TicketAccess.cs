@@ -33,7 +33,7 @@ public static class TicketAccessRules
 
     /// <summary>Whether this user may record the rating of this ticket now: it is finished, and they are its desk or its customer.</summary>
     public static bool MayRate(TicketAccess access, TicketStatus status) =>
-        access is TicketAccess.Desk or TicketAccess.Read && status is TicketStatus.Resolved or TicketStatus.Closed;
+        access is (TicketAccess.Desk or TicketAccess.Read) && status is (TicketStatus.Resolved or TicketStatus.Closed);
 
     /// <summary>The policy for one ticket, asking the database what it needs: the desk's region scope, a customer's link.</summary>
     public static async Task<TicketAccess> ForAsync(ScrmDbContext db, Actor user, Ticket ticket, CancellationToken ct) =>
