@@ -66,6 +66,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<OutboxDeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaEscalationService>());
         services.AddHostedService(sp => sp.GetRequiredService<ExportCleanupService>());
+        services.AddHostedService(sp => sp.GetRequiredService<RollupRebuildRunner>());
         return builder;
     }
 
@@ -239,7 +240,7 @@ public static class WebServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The consumers of after-commit work (each registers its outbox route), the in-transaction handlers, and their admin page.</summary>
+    /// <summary>The consumers of after-commit work (each registers its outbox route), the in-transaction handlers, their admin page, and the admin's rollup rebuild.</summary>
     private static void AddBackgroundWork(IServiceCollection services)
     {
         services.AddOutboxConsumer<NotificationRequested, WorkflowNotificationConsumer>();
@@ -251,5 +252,6 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<IInTransactionHandler, AssignedByRuleHistory>();
         services.AddSingleton<IInTransactionHandler, EndSessionsOnDeactivation>();
         services.AddScoped<OutboxAdminService>();
+        services.AddSingleton<RollupRebuildRunner>();
     }
 }

@@ -33,8 +33,9 @@ internal static class AuditRecorder
     ];
 
     // Their movement says nothing a reader needs: the concurrency token and bookkeeping times and orders. The SLA
-    // clock's response and stop times follow from the assignment or status change recorded beside them.
-    private static readonly HashSet<string> NoiseProperties = [nameof(AggregateRoot.Version), "UpdatedAt", "SortOrder", "FirstRespondedAt", "SlaStoppedAt", "AssignedAt"];
+    // clock's response and stop times follow from the assignment or status change recorded beside them; a rating's time
+    // is the time of the audit row that records its score or comment.
+    private static readonly HashSet<string> NoiseProperties = [nameof(AggregateRoot.Version), "UpdatedAt", "SortOrder", "FirstRespondedAt", "SlaStoppedAt", "AssignedAt", "RatedAt"];
 
     // The audit row's key column for each kind of aggregate that has one.
     private static readonly Dictionary<Type, string> RootColumns = new()

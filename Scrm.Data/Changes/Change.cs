@@ -31,7 +31,9 @@ public static class ChangeKinds
 
     /// <summary>
     /// Work recorded on a ticket (服务与备件: <see cref="Change.Id"/> is the ticket), or a settlement of it (<c>What</c> holds
-    /// the settlement's events; <see cref="Change.UserId"/> is the payee, whose earnings page listens for it).
+    /// the settlement's events; <see cref="Change.UserId"/> is the payee, whose earnings page listens for it). An admin's
+    /// rebuild of the dashboards' rollups is announced as one too (<see cref="Change.Id"/> 0, no region, no payee), so
+    /// every open dashboard re-reads.
     /// </summary>
     public const string Settlement = "Settlement";
 

@@ -44,6 +44,7 @@ public sealed class DomainEventConsumerTests
         typeof(WorkRecorded), typeof(WorkRemoved), typeof(TicketSettled),
         typeof(SettlementHeld), typeof(SettlementPosted), typeof(SettlementReversed), typeof(SettlementWithdrawn),
         typeof(StatementConfirmed), typeof(StatementPaid),
+        typeof(TicketRated),
     ];
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class PasswordChangeTests(ProductionApp app) : IClassFixture<Produ
     [InlineData("tickets")]
     [InlineData("account")]
     [InlineData("admin/outbox")]
+    [InlineData("admin/maintenance")]
     public async Task AUserWhoMustChangeTheirPassword_IsSentToThePasswordPage_FromEveryPage(string path)
     {
         using var client = await SignInForcedAsync("supervisor", "198.51.100.80");

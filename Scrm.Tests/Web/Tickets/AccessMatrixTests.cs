@@ -46,6 +46,7 @@ public sealed class AccessMatrixTests(ServiceFixture app) : IClassFixture<Servic
         ["Tickets.MentionCandidates"] = Workers,
         ["Tickets.History"] = Workers,
         ["Tickets.Sla"] = Workers,
+        ["Tickets.Rate"] = [.. Desk, "customer:own"], // not the technician who did the work
         ["Lookups.Cities"] = [.. AnyDesk, "tech1:own", "tech1:other", "finance", "sales"],
         ["Lookups.Tiers"] = [.. AnyDesk, "tech1:own", "tech1:other", "finance", "sales"],
         ["Lookups.People"] = AnyDesk,
@@ -110,6 +111,7 @@ public sealed class AccessMatrixTests(ServiceFixture app) : IClassFixture<Servic
         "Tickets.MentionCandidates" => tickets.MentionCandidatesAsync(actor, ticket, Ct),
         "Tickets.History" => tickets.HistoryAsync(actor, ticket, Ct),
         "Tickets.Sla" => tickets.SlaAsync(actor, ticket, Ct),
+        "Tickets.Rate" => tickets.RateAsync(actor, ticket, StaleVersion, 5, null, Ct),
         "Lookups.Cities" => lookups.CitiesAsync(actor, Ct),
         "Lookups.Tiers" => lookups.TiersAsync(actor, Ct),
         "Lookups.People" => lookups.PeopleAsync(actor, [Role.Technician], Ct),

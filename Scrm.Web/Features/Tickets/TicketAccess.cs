@@ -28,6 +28,13 @@ public static class TicketAccessRules
     /// <summary>Statuses the assigned technician may set on a ticket without a workflow: start, pause, finish.</summary>
     public static readonly TicketStatus[] TechnicianStatuses = [TicketStatus.InProgress, TicketStatus.OnHold, TicketStatus.Resolved];
 
+    /// <summary>Who may rate a finished ticket: the desk (a follow-up call) and the customer. Not the technician who did the work.</summary>
+    public static readonly Role[] RatingRoles = [.. RoleSets.TicketDeskRoles, Role.Customer];
+
+    /// <summary>Whether this user may record the rating of this ticket now: it is finished, and they are its desk or its customer.</summary>
+    public static bool MayRate(TicketAccess access, TicketStatus status) =>
+        access is (TicketAccess.Desk or TicketAccess.Read) && status is (TicketStatus.Resolved or TicketStatus.Closed);
+
     /// <summary>The policy for one ticket, asking the database what it needs: the desk's region scope, a customer's link.</summary>
     public static async Task<TicketAccess> ForAsync(ScrmDbContext db, Actor user, Ticket ticket, CancellationToken ct) =>
         await ForAsync(db, user, ticket, await RegionScope.ForAsync(db, user, ct), ct);

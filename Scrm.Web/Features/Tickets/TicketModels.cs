@@ -72,9 +72,18 @@ public sealed record TicketView(
     /// <summary>The SLA clocks, for the staff who work the ticket (null for a customer).</summary>
     public TicketSlaView? Sla { get; init; }
 
+    /// <summary>The customer's satisfaction, once recorded (满意度).</summary>
+    public TicketRatingView? Rating { get; init; }
+
+    /// <summary>Whether this user may record or change the rating now (<see cref="TicketAccessRules.MayRate"/>).</summary>
+    public bool CanRate { get; init; }
+
     /// <summary>The names of the customers the ticket's 关联客户 fields link to, by id: whoever may read the ticket reads them.</summary>
     public IReadOnlyDictionary<long, string> LinkedCustomers { get; init; } = new Dictionary<long, string>();
 }
+
+/// <summary>A recorded rating: 1–5 stars, the comment, when, and who recorded it (from the audit trail; null if unknown).</summary>
+public sealed record TicketRatingView(int Score, string? Comment, DateTime RatedAt, string? RatedByName);
 
 /// <summary>Where a ticket stands in its workflow: the current node, its buttons for this user, and the path walked.</summary>
 public sealed record TicketWorkflowView(string? CurrentNodeName, IReadOnlyList<WorkflowButton> Buttons, IReadOnlyList<VisitRow> Path, int Version);

@@ -50,6 +50,8 @@ internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCa
         {
             AwaitingSettlement = ticket.AwaitingSettlement,
             SlaBreachedAt = ticket.SlaBreachedAt,
+            Rating = ticket is { Rating: { } score, RatedAt: { } ratedAt } ? new TicketRatingView(score, ticket.RatingComment, ratedAt, row.RatedByName) : null,
+            CanRate = TicketAccessRules.MayRate(access, ticket.Status),
             LinkedCustomers = await LinkedCustomersAsync(db, ticket, template, ct),
         };
     }
@@ -88,7 +90,10 @@ internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCa
                 // TicketAccessRules' customer rule, asked here so a customer's open costs no extra query.
                 isCustomer && db.UserProfiles.Any(u => u.Id == userId && u.CustomerId != null && u.CustomerId == t.CustomerId),
                 // RegionScope's rule, asked here likewise: a central user (no regions) sees all, others their regions.
-                isRegional && (!db.UserRegions.Any(r => r.UserId == userId) || (t.RegionId != null && visibleRegions.Contains(t.RegionId.Value)))))
+                isRegional && (!db.UserRegions.Any(r => r.UserId == userId) || (t.RegionId != null && visibleRegions.Contains(t.RegionId.Value))),
+                // Who last set the score or comment: the audit trail keeps it, so the ticket needs no column of its own.
+                t.Rating == null ? null : db.AuditEntries.Where(a => a.TicketId == t.Id && (a.Field == nameof(Ticket.Rating) || a.Field == nameof(Ticket.RatingComment)))
+                    .OrderByDescending(a => a.Id).Select(a => a.ActorName).FirstOrDefault()))
             .SingleOrDefaultAsync(ct);
     }
 
@@ -105,5 +110,5 @@ internal sealed class TicketViewQuery(TemplateCache templates, WorkflowVersionCa
 
     private sealed record TicketRowWithNames(Ticket Ticket, string? CustomerName, string? CustomerPhone, CustomerLevel? CustomerLevel,
         string? RegionName, string? RegionTier, long? RegionParentId, string? AssigneeName, string? CreatorName, bool CustomerOwnsTicket,
-        bool InRegionScope);
+        bool InRegionScope, string? RatedByName);
 }
