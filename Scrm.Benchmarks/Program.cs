@@ -5,6 +5,7 @@ using Scrm.Benchmarks.Live;
 // dotnet run -c Release --project Scrm.Benchmarks -- --filter '*'     (the benchmarks)
 // dotnet run -c Release --project Scrm.Benchmarks -- --explain        (SQL and query plans, no timing)
 // dotnet run -c Release --project Scrm.Benchmarks -- settlement     (settlement posting: p95 of one, throughput of batches)
+// dotnet run -c Release --project Scrm.Benchmarks -- settlement-rollups   (one completion with and without the rollup handlers)
 // dotnet run -c Release --project Scrm.Benchmarks -- boards-live      (the board in 20 Chromium pages; --tickets 5000)
 // dotnet run -c Release --project Scrm.Benchmarks -- dashboards-live  (settlement -> revenue dashboard in 20 Chromium pages; --pages 20 --changes 30)
 // dotnet run -c Release --project Scrm.Benchmarks -- dashboards --db /tmp/gen/history.db   (rollups vs GROUP BY on a generated history)
@@ -17,6 +18,12 @@ if (args.Contains("--explain"))
 if (args.FirstOrDefault() == "settlement")
 {
     await Scrm.Benchmarks.Settlements.SettlementRun.RunAsync(args);
+    return;
+}
+
+if (args.FirstOrDefault() == "settlement-rollups")
+{
+    await Scrm.Benchmarks.Settlements.RollupOverheadRun.RunAsync(args);
     return;
 }
 
