@@ -89,9 +89,9 @@ public static class RollupOverheadRun
             await db.Settlements.CountAsync(s => s.State == SettlementState.Posted));
     }
 
-    private static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
+    private static double Median(List<double> times) => SettlementRun.Percentile(times, 0.5);
 
-    private static double P95(List<double> times) => times.Order().ElementAt((int)Math.Ceiling(0.95 * times.Count) - 1);
+    private static double P95(List<double> times) => SettlementRun.Percentile(times, 0.95);
 
     private sealed class Times
     {

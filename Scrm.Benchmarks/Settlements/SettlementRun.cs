@@ -146,10 +146,12 @@ public static class SettlementRun
 
     internal static void Report(string name, List<double> times)
     {
-        var sorted = times.Order().ToList();
-        double At(double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
-        Console.WriteLine(FormattableString.Invariant($"{name}: median {At(0.5):F2} ms, p95 {At(0.95):F2} ms, max {sorted[^1]:F2} ms (n = {sorted.Count})"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"{name}: median {Percentile(times, 0.5):F2} ms, p95 {Percentile(times, 0.95):F2} ms, max {times.Max():F2} ms (n = {times.Count})"));
     }
+
+    /// <summary>The nearest-rank percentile: the smallest time with at least <paramref name="p"/> of them at or below it.</summary>
+    internal static double Percentile(List<double> times, double p) => times.Order().ElementAt((int)Math.Ceiling(p * times.Count) - 1);
 
     private static string RuntimeInformationText() =>
         $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}";
