@@ -46,17 +46,22 @@ public static class RollupOverheadRun
 
         SettlementRun.Report("Completion that settles, with the rollup handlers   ", withTimes.Wall);
         SettlementRun.Report("Completion that settles, without the rollup handlers", withoutTimes.Wall);
+        var paired = withTimes.Wall.Zip(withoutTimes.Wall, (w, o) => w - o).ToList();
+        var (median, p95) = (Median(withTimes.Wall) - Median(withoutTimes.Wall), P95(withTimes.Wall) - P95(withoutTimes.Wall));
         Console.WriteLine(FormattableString.Invariant(
-            $"Added by the rollups: median {Median(withTimes.Wall) - Median(withoutTimes.Wall):F2} ms, p95 {P95(withTimes.Wall) - P95(withoutTimes.Wall):F2} ms; median of the paired differences {Median([.. withTimes.Wall.Zip(withoutTimes.Wall, (w, o) => w - o)]):F2} ms (target <= 2 ms)"));
+            $"Added by the rollups: median {median:F2} ms, p95 {p95:F2} ms; median of the paired differences {Median(paired):F2} ms (target <= 2 ms)"));
+        var (cpuWith, cpuWithout) = (withTimes.Cpu.Average(), withoutTimes.Cpu.Average());
         Console.WriteLine(FormattableString.Invariant(
-            $"Process CPU per completion: with {withTimes.Cpu.Average():F2} ms, without {withoutTimes.Cpu.Average():F2} ms, added {withTimes.Cpu.Average() - withoutTimes.Cpu.Average():F2} ms; load average {Live.LiveReport.LoadAverage()}"));
+            $"Process CPU per completion: with {cpuWith:F2} ms, without {cpuWithout:F2} ms, added {cpuWith - cpuWithout:F2} ms"));
+        Console.WriteLine($"// load average {Live.LiveReport.LoadAverage()}");
 
         var withAfter = await RollupRowsAsync(with);
         var withoutAfter = await RollupRowsAsync(without);
         Console.WriteLine($"// Check, with the rollups: before the completions {withBefore}; after {withAfter}");
         Console.WriteLine($"// Check, without: before {withoutBefore}; after {withoutAfter}");
         var completions = WarmUp + count;
-        if (withAfter.RevenueDays == 0 || withAfter.Posted - withBefore.Posted != completions || withAfter.SettledToday - withBefore.SettledToday != completions)
+        if (withAfter.RevenueDays == 0 || withAfter.Posted - withBefore.Posted != completions
+            || withAfter.SettledToday - withBefore.SettledToday != completions)
         {
             throw new InvalidOperationException($"The host with the rollup handlers did not post and book all {completions} settlements in RevenueDayRollups.");
         }
