@@ -7,6 +7,7 @@ using Scrm.Benchmarks.Boards;
 using Scrm.Data;
 using Scrm.Data.Seed;
 using Scrm.Web.Features.Tickets;
+using static Scrm.Benchmarks.Live.LiveReport;
 
 namespace Scrm.Benchmarks.Live;
 
@@ -23,12 +24,8 @@ public static class BoardsLive
     public sealed record Options(int Tickets = 1_000, int Pages = 20, int Changes = 30)
     {
         /// <summary>Reads <c>--tickets N --pages P --changes K</c>; anything else keeps its default.</summary>
-        public static Options Parse(IReadOnlyList<string> args)
-        {
-            int Read(string name, int fallback) =>
-                args.ToList().IndexOf(name) is var i and >= 0 && i + 1 < args.Count ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-            return new Options(Read("--tickets", 1_000), Read("--pages", 20), Read("--changes", 30));
-        }
+        public static Options Parse(IReadOnlyList<string> args) =>
+            new(LiveArgs.Read(args, "--tickets", 1_000), LiveArgs.Read(args, "--pages", 20), LiveArgs.Read(args, "--changes", 30));
     }
 
     public static async Task RunAsync(Options options, CancellationToken ct = default)
@@ -45,7 +42,8 @@ public static class BoardsLive
             var board = await BoardUrlAsync(app);
 
             var stopwatch = Stopwatch.StartNew();
-            await using var browser = await BoardPages.OpenAsync(app.BaseAddress, options.Pages, Viewer, DemoCompanySeeder.DemoPassword);
+            await using var browser = await SignedInPages.OpenAsync(app.BaseAddress, options.Pages, Viewer, DemoCompanySeeder.DemoPassword,
+                BoardPages.FirstCardScript);
             Console.WriteLine($"{options.Pages} contexts signed in as {Viewer} in {stopwatch.Elapsed.TotalSeconds:F1} s");
 
             await MeasureMemoryAndNavigationAsync(browser.Pages, board);
@@ -76,12 +74,12 @@ public static class BoardsLive
     /// </summary>
     private static async Task MeasureMemoryAndNavigationAsync(IReadOnlyList<IPage> pages, string board)
     {
-        await BoardPages.GotoInteractiveAsync(pages[0], "account");
+        await SignedInPages.GotoInteractiveAsync(pages[0], "account");
         var warmUp = await BoardPages.NavigateToBoardAsync(pages[0], board);
         await BoardPages.LeaveBoardAsync(pages[0], "account");
         foreach (var page in pages.Skip(1))
         {
-            await BoardPages.GotoInteractiveAsync(page, "account");
+            await SignedInPages.GotoInteractiveAsync(page, "account");
         }
 
         var idle = await SettledHeapAsync();
@@ -161,19 +159,5 @@ public static class BoardsLive
         GC.WaitForPendingFinalizers();
         GC.Collect();
         return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
-    /// <summary>The machine's 1-, 5- and 15-minute load averages: others share these two cores.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    private static string Mb(long bytes) => (bytes / 1024d / 1024d).ToString("F2", CultureInfo.InvariantCulture);
-
-    private static void Print(string what, IReadOnlyCollection<double> samples)
-    {
-        var sorted = samples.Order().ToArray();
-        double At(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-        Console.WriteLine(FormattableString.Invariant(
-            $"{what}: n={sorted.Length} p50={At(0.50):F0} p95={At(0.95):F0} max={sorted[^1]:F0} min={sorted[0]:F0}"));
     }
 }

@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Scrm.Data;
 using Scrm.Domain.Settlements;
 using Scrm.Domain.Tickets;
-using Scrm.Web;
 using Scrm.Web.Features.Finance;
 
 namespace Scrm.Benchmarks.Settlements;
@@ -26,75 +23,54 @@ public static class SettlementRun
     public static async Task RunAsync(string[] args)
     {
         var count = args.SkipWhile(a => a != "--tickets").Skip(1).Select(int.Parse).FirstOrDefault(600);
-        var folder = Path.Combine(Path.GetTempPath(), $"scrm-settlement-bench-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddScrmData(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Scrm"] = $"Data Source={Path.Combine(folder, "scrm.db")}",
-        }).Build());
-        services.AddScrmFeatures();
         var counter = new CommandCounter();
-        services.ConfigureDbContext<Scrm.Data.Providers.SqliteScrmDbContext>(o => o.AddInterceptors(counter));
-        await using var provider = services.BuildServiceProvider();
-        try
+        await using var host = await SettlementHost.StartAsync(interceptor: counter);
+        var (provider, factory, world) = (host.Provider, host.Factory, host.World);
+        Console.WriteLine($"// {Environment.ProcessorCount} cores, {RuntimeInformationText()}; {count} tickets per measurement");
+
+        if (args.Contains("--sql"))
         {
-            await provider.MigrateScrmDatabaseAsync();
-            var factory = provider.GetRequiredService<IDbContextFactory<ScrmDbContext>>();
-            var world = await SettlementWorld.PrepareAsync(provider, factory);
-            Console.WriteLine($"// {Environment.ProcessorCount} cores, {RuntimeInformationText()}; {count} tickets per measurement");
-
-            if (args.Contains("--sql"))
+            var sample = await world.StartedAsync(provider, 10, withWork: true);
+            Console.WriteLine("// ---- 10 completions in one save ----");
+            counter.Commands.Clear();
+            await ThroughputAsync(factory, world, sample, 10, TicketStatus.Resolved);
+            foreach (var g in counter.Commands.ToList().GroupBy(c => c).OrderByDescending(g => g.Count()))
             {
-                var sample = await world.StartedAsync(provider, 10, withWork: true);
-                Console.WriteLine("// ---- 10 completions in one save ----");
-                counter.Commands.Clear();
-                await ThroughputAsync(factory, world, sample, 10, TicketStatus.Resolved);
-                foreach (var g in counter.Commands.ToList().GroupBy(c => c).OrderByDescending(g => g.Count()))
-                {
-                    Console.WriteLine($"{g.Count(),5}  {g.Key}");
-                }
-
-                return;
+                Console.WriteLine($"{g.Count(),5}  {g.Key}");
             }
 
-            // Warm up EF's query and model caches on both paths.
-            await TimeEachAsync(factory, world, await world.StartedAsync(provider, 20, withWork: true), TicketStatus.Resolved);
-            await TimeEachAsync(factory, world, await world.StartedAsync(provider, 20, withWork: false), TicketStatus.OnHold);
-
-            var plain = await TimeEachAsync(factory, world, await world.StartedAsync(provider, count, withWork: false), TicketStatus.OnHold);
-            var settled = await TimeEachAsync(factory, world, await world.StartedAsync(provider, count, withWork: true), TicketStatus.Resolved);
-            Report("Status change, no settlement (baseline)", plain);
-            Report("Completion that settles (3 lines, ledger, stock)", settled);
-
-            var plainBatched = await ThroughputAsync(factory, world, await world.StartedAsync(provider, count, withWork: false), Batch, TicketStatus.OnHold);
-            var oneByOne = await ThroughputAsync(factory, world, await world.StartedAsync(provider, count, withWork: true), 1, TicketStatus.Resolved);
-            var batched = await ThroughputAsync(factory, world, await world.StartedAsync(provider, count, withWork: true), Batch, TicketStatus.Resolved);
-            Console.WriteLine($"Status changes, no settlement, saved {Batch} per save (baseline): {plainBatched}");
-            Console.WriteLine($"Completions saved one by one: {oneByOne}");
-            Console.WriteLine(FormattableString.Invariant($"Completions saved {Batch} per save: {batched}, {batched.PerSecond / oneByOne.PerSecond:F1}× one by one"));
-
-            // Held settlements posted when a price book fills their gap, as RetryHeldSettlements does after the publication.
-            var heldOneByOne = await world.HeldAsync(provider, factory, count);
-            var heldBatched = await world.HeldAsync(provider, factory, count);
-            await world.PublishGapPriceAsync(factory);
-            var postedOneByOne = await PostHeldAsync(factory, world, heldOneByOne, 1);
-            var postedBatched = await PostHeldAsync(factory, world, heldBatched, Batch);
-            Console.WriteLine($"Held settlements posted after a publication, one per save: {postedOneByOne}");
-            Console.WriteLine(FormattableString.Invariant($"Held settlements posted after a publication, {Batch} per save: {postedBatched}, {postedBatched.PerSecond / postedOneByOne.PerSecond:F1}× one by one"));
-
-            await using var db = await factory.CreateDbContextAsync();
-            var posted = await db.Settlements.CountAsync(s => s.State == SettlementState.Posted);
-            var held = await db.Settlements.CountAsync(s => s.State == SettlementState.Held);
-            Console.WriteLine($"// Check: {posted} settlements posted, {held} held (every completion with work must post: held = 0)");
+            return;
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+
+        // Warm up EF's query and model caches on both paths.
+        await TimeEachAsync(factory, world, await world.StartedAsync(provider, 20, withWork: true), TicketStatus.Resolved);
+        await TimeEachAsync(factory, world, await world.StartedAsync(provider, 20, withWork: false), TicketStatus.OnHold);
+
+        var plain = await TimeEachAsync(factory, world, await world.StartedAsync(provider, count, withWork: false), TicketStatus.OnHold);
+        var settled = await TimeEachAsync(factory, world, await world.StartedAsync(provider, count, withWork: true), TicketStatus.Resolved);
+        Report("Status change, no settlement (baseline)", plain);
+        Report("Completion that settles (3 lines, ledger, stock)", settled);
+
+        var plainBatched = await ThroughputAsync(factory, world, await world.StartedAsync(provider, count, withWork: false), Batch, TicketStatus.OnHold);
+        var oneByOne = await ThroughputAsync(factory, world, await world.StartedAsync(provider, count, withWork: true), 1, TicketStatus.Resolved);
+        var batched = await ThroughputAsync(factory, world, await world.StartedAsync(provider, count, withWork: true), Batch, TicketStatus.Resolved);
+        Console.WriteLine($"Status changes, no settlement, saved {Batch} per save (baseline): {plainBatched}");
+        Console.WriteLine($"Completions saved one by one: {oneByOne}");
+        Console.WriteLine(FormattableString.Invariant($"Completions saved {Batch} per save: {batched}, {batched.PerSecond / oneByOne.PerSecond:F1}× one by one"));
+
+        // Held settlements posted when a price book fills their gap, as RetryHeldSettlements does after the publication.
+        var heldOneByOne = await world.HeldAsync(provider, factory, count);
+        var heldBatched = await world.HeldAsync(provider, factory, count);
+        await world.PublishGapPriceAsync(factory);
+        var postedOneByOne = await PostHeldAsync(factory, world, heldOneByOne, 1);
+        var postedBatched = await PostHeldAsync(factory, world, heldBatched, Batch);
+        Console.WriteLine($"Held settlements posted after a publication, one per save: {postedOneByOne}");
+        Console.WriteLine(FormattableString.Invariant($"Held settlements posted after a publication, {Batch} per save: {postedBatched}, {postedBatched.PerSecond / postedOneByOne.PerSecond:F1}× one by one"));
+
+        await using var db = await factory.CreateDbContextAsync();
+        var posted = await db.Settlements.CountAsync(s => s.State == SettlementState.Posted);
+        var held = await db.Settlements.CountAsync(s => s.State == SettlementState.Held);
+        Console.WriteLine($"// Check: {posted} settlements posted, {held} held (every completion with work must post: held = 0)");
     }
 
     /// <summary>Moves each ticket to <paramref name="to"/> in its own save, as the ticket page's button does; returns each time in ms.</summary>
@@ -104,15 +80,21 @@ public static class SettlementRun
         foreach (var id in ids)
         {
             var started = Stopwatch.GetTimestamp();
-            await using var db = await factory.CreateDbContextAsync();
-            db.Actor = world.Agent;
-            var ticket = await db.Tickets.Include(t => t.Fields).SingleAsync(t => t.Id == id);
-            ticket.ChangeStatus(to, TimeProvider.System);
-            await db.SaveChangesAsync();
+            await MoveAsync(factory, world, id, to);
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         return times;
+    }
+
+    /// <summary>Moves one ticket to <paramref name="to"/> in its own save, as the ticket page's button does.</summary>
+    internal static async Task MoveAsync(IDbContextFactory<ScrmDbContext> factory, SettlementWorld world, long id, TicketStatus to)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        db.Actor = world.Agent;
+        var ticket = await db.Tickets.Include(t => t.Fields).SingleAsync(t => t.Id == id);
+        ticket.ChangeStatus(to, TimeProvider.System);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>
@@ -162,12 +144,14 @@ public static class SettlementRun
         public override string ToString() => FormattableString.Invariant($"{PerSecond:F0} tickets/s ({CpuMsPerTicket:F2} ms CPU per ticket)");
     }
 
-    private static void Report(string name, List<double> times)
+    internal static void Report(string name, List<double> times)
     {
-        var sorted = times.Order().ToList();
-        double At(double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
-        Console.WriteLine(FormattableString.Invariant($"{name}: median {At(0.5):F2} ms, p95 {At(0.95):F2} ms, max {sorted[^1]:F2} ms (n = {sorted.Count})"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"{name}: median {Percentile(times, 0.5):F2} ms, p95 {Percentile(times, 0.95):F2} ms, max {times.Max():F2} ms (n = {times.Count})"));
     }
+
+    /// <summary>The nearest-rank percentile: the smallest time with at least <paramref name="p"/> of them at or below it.</summary>
+    internal static double Percentile(List<double> times, double p) => times.Order().ElementAt((int)Math.Ceiling(p * times.Count) - 1);
 
     private static string RuntimeInformationText() =>
         $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}";
