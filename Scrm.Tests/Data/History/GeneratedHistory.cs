@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Scrm.Tests.Data.History;
 
-/// <summary>The demo company plus 2,000 generated tickets over 3 months, on a real SQLite file, generated once for the class.</summary>
+/// <summary>The demo company plus 10,000 generated tickets over 3 months, on a real SQLite file, generated once for the class.</summary>
 public sealed class GeneratedHistory : IAsyncLifetime
 {
     private string _file = "";
@@ -22,7 +22,7 @@ public sealed class GeneratedHistory : IAsyncLifetime
         _file = await OutboxHost.NewDatabaseAsync();
         await using var host = await OutboxHost.StartAsync(_file, new FakeTimeProvider(TestApp.Now));
         FirstId = Scalar("SELECT MAX(Id) + 1 FROM Tickets");
-        Report = await host.QueryAsync(db => HistoryGenerator.RunAsync(db, new FakeTimeProvider(TestApp.Now), new HistoryOptions(2000, 3, Seed: 7),
+        Report = await host.QueryAsync(db => HistoryGenerator.RunAsync(db, new FakeTimeProvider(TestApp.Now), new HistoryOptions(10_000, 3, Seed: 7),
             _ => { }, TestContext.Current.CancellationToken));
     }
 
