@@ -28,13 +28,25 @@ public sealed class FinanceComponentTests : ScrmComponentTest
             [new SettlementHold(HoldReason.NoPrice, PricedItemKind.Service, 3, "空调安装"), new SettlementHold(HoldReason.NoCity)]);
         HeldSettlementRow? retried = null;
 
-        var cut = Render<HeldQueue>(p => p.Add(q => q.Rows, [row]).Add(q => q.OnRetry, r => retried = r));
+        var cut = Render<HeldQueue>(p => p.Add(q => q.Rows, [row]).Add(q => q.LinkTickets, true).Add(q => q.OnRetry, r => retried = r));
 
         Assert.Equal(["湖州 (C 档) / 加盟 没有 空调安装 的结算价", "工单没有填写城市"], cut.FindAll("[data-testid=hold-reason]").Select(e => e.TextContent.Trim()));
         Assert.Contains("湖州（C 档）", cut.Find("[data-testid=held-row]").TextContent, StringComparison.Ordinal);
         Assert.Equal("tickets/42", cut.Find("[data-testid=held-row] a").GetAttribute("href"));
         cut.Find("[data-testid=retry]").Click();
         Assert.Equal(7, retried?.SettlementId);
+    }
+
+    [Fact]
+    public void AHeldRow_ForFinance_ShowsTheTicketNumber_WithoutALinkItCouldNotFollow()
+    {
+        var row = new HeldSettlementRow(7, 42, "WX-20261120-0003", "空调不制冷", "郑海", "湖州", "C", "加盟", new DateTime(2026, 11, 20, 2, 0, 0, DateTimeKind.Utc),
+            [new SettlementHold(HoldReason.NoCity)]);
+
+        var cut = Render<HeldQueue>(p => p.Add(q => q.Rows, [row]).Add(q => q.LinkTickets, false));
+
+        Assert.Empty(cut.FindAll("[data-testid=held-row] a"));
+        Assert.StartsWith("WX-20261120-0003", cut.Find("[data-testid=held-row] td").TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,13 +18,17 @@ public partial class ReconciliationPage
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
+    private bool _linkTickets;
+
     [SupplyParameterFromQuery(Name = "month")] private string? Month { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
         _months = FinanceMonths.Recent(Time);
         _month = string.IsNullOrEmpty(Month) ? FinanceMonths.LastMonth(Time) : FinanceMonths.Parse(Month);
-        _report = _month is { } month ? await Reconciliation.MonthAsync(await CurrentUser.RequireAsync(), month) : null;
+        var actor = await CurrentUser.RequireAsync();
+        _linkTickets = Tickets.TicketAccessRules.OpensTicketsFromLists(actor);
+        _report = _month is { } month ? await Reconciliation.MonthAsync(actor, month) : null;
     }
 
     private void GoToMonth(DateOnly month) =>

@@ -19,6 +19,7 @@ public partial class SettlementsPage : IDisposable
     private LiveChanges? _live;
     private int _tab;
     private bool _busy;
+    private bool _linkTickets;
 
     [Inject] private SettlementService Settlements { get; set; } = default!;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
@@ -33,6 +34,7 @@ public partial class SettlementsPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _tab = Tab == "posted" ? 1 : 0;
+        _linkTickets = Tickets.TicketAccessRules.OpensTicketsFromLists(await CurrentUser.RequireAsync());
         _months = FinanceMonths.Recent(Time);
         if (RendererInfo.IsInteractive)
         {

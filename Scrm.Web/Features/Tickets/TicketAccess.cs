@@ -74,6 +74,12 @@ public static class TicketAccessRules
 
     private static bool IsDesk(Actor user) => user.Role is { } role && RoleSets.TicketDeskRoles.Contains(role);
 
+    /// <summary>
+    /// Whether a list of tickets (held settlements, reconciliation, a dashboard's drill-down) links each one for this
+    /// viewer: the desk opens the tickets of its regions; finance sees the list's facts without a link it could not follow.
+    /// </summary>
+    public static bool OpensTicketsFromLists(Actor user) => IsDesk(user);
+
     /// <summary>The status buttons this user gets on a ticket without a workflow.</summary>
     public static IReadOnlyList<TicketStatus> NextStatuses(TicketAccess access, Ticket ticket)
     {

@@ -21,6 +21,7 @@ public partial class RevenueDashboardPage : IDisposable
     private RevenueDashboard? _dashboard;
     private IReadOnlyList<SettledTicketRow> _tickets = [];
     private int _ticketTotal;
+    private bool _linkTickets;
     private ViewState _state;
     private List<BreadcrumbItem> _breadcrumbs = [];
     private LiveChanges? _live;
@@ -98,6 +99,7 @@ public partial class RevenueDashboardPage : IDisposable
         try
         {
             var actor = await CurrentUser.RequireAsync();
+            _linkTickets = Tickets.TicketAccessRules.OpensTicketsFromLists(actor);
             _path = await Regions.FindAsync(actor, url.ProvinceId, url.CityId);
             if (_path is null)
             {
