@@ -24,13 +24,15 @@ public sealed record RollupRebuildRun(string StartedByName, DateTime StartedAt)
 /// maintenance page. The rebuild takes the rollup tables' write lock itself, so a second instance's rebuild waits for it.
 /// </summary>
 public sealed class RollupRebuildRunner(IDbContextFactory<ScrmDbContext> factory, UnitOfWork work, IChangeFeed feed, TimeProvider time,
-    ILogger<RollupRebuildRunner> logger) : IHostedService, IDisposable
+    ILogger<RollupRebuildRunner> logger, IHostApplicationLifetime? lifetime = null) : IHostedService
 {
     /// <summary>What the change published after a rebuild says changed (a settlement-kind change every dashboard re-reads on).</summary>
     public const string Rebuilt = "RollupsRebuilt";
 
     private readonly Lock _lock = new();
-    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>The app is shutting down (a host without a lifetime, as in component tests, never stops a rebuild).</summary>
+    private CancellationToken Stopping => lifetime?.ApplicationStopping ?? CancellationToken.None;
     private Task _running = Task.CompletedTask;
 
     /// <summary>The rebuild running now, if any.</summary>
@@ -69,15 +71,15 @@ public sealed class RollupRebuildRunner(IDbContextFactory<ScrmDbContext> factory
         RollupRebuildRun ended;
         try
         {
-            await using var db = await factory.CreateDbContextAsync(_stopping.Token);
-            var result = await RollupRebuild.RunAsync(db, time, _stopping.Token);
+            await using var db = await factory.CreateDbContextAsync(Stopping);
+            var result = await RollupRebuild.RunAsync(db, time, Stopping);
             ended = run with { FinishedAt = time.GetUtcNow().UtcDateTime, Result = result };
             logger.LogInformation("Rollups rebuilt from {Tickets} tickets and {Entries} ledger entries in {Seconds:N1} s.",
                 result.Tickets, result.LedgerEntries, result.Took.TotalSeconds);
         }
         catch (Exception ex)
         {
-            if (_stopping.IsCancellationRequested)
+            if (Stopping.IsCancellationRequested)
             {
                 logger.LogInformation("Rollup rebuild stopped by shutdown; the rollups are as they were (the rebuild is one transaction).");
             }
@@ -105,12 +107,9 @@ public sealed class RollupRebuildRunner(IDbContextFactory<ScrmDbContext> factory
 
     Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>On shutdown a running rebuild is cancelled (its transaction rolls back) and awaited.</summary>
-    async Task IHostedService.StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _running.WaitAsync(cancellationToken);
-    }
-
-    public void Dispose() => _stopping.Dispose();
+    /// <summary>
+    /// On shutdown a running rebuild is awaited: the app's stopping token, which fires before this, has cancelled it (its
+    /// transaction rolls back).
+    /// </summary>
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => _running.WaitAsync(cancellationToken);
 }
