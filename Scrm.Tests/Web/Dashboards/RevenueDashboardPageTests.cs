@@ -50,6 +50,7 @@ public sealed class RevenueDashboardPageTests : ScrmComponentTest
             cut.Find("[data-testid=kpi-revenue] [data-testid=kpi-value]").TextContent, cut.Find("[data-testid=kpi-cost] [data-testid=kpi-value]").TextContent,
             cut.Find("[data-testid=kpi-margin] [data-testid=kpi-value]").TextContent, cut.Find("[data-testid=kpi-settled] [data-testid=kpi-value]").TextContent));
         Assert.Equal("▲ 12.2 %", cut.Find("[data-testid=kpi-revenue] [data-testid=kpi-change]").TextContent.Trim());
+        Assert.Equal("vs previous period", cut.Find("[data-testid=kpi-revenue] [data-testid=kpi-compared-with]").TextContent);
         Assert.Equal([$"dashboards/revenue?period=month&province={zhejiang}", $"dashboards/revenue?period=month&province={shanghai}"],
             cut.FindAll("[data-testid=regions-table] [data-testid=row-link]").Select(a => a.GetAttribute("href")));
         Assert.Equal("浙江省", cut.Find("[data-testid=regions-table] [data-testid=row-link]").TextContent);
@@ -162,6 +163,7 @@ public sealed class RevenueDashboardPageTests : ScrmComponentTest
         Assert.Contains("A single day has no trend", cut.Find("[data-testid=revenue-trend] [data-testid=trend-one-day]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=revenue-trend] .mud-chart"));
         Assert.Equal("¥12,345.60", cut.Find("[data-testid=kpi-revenue] [data-testid=kpi-value]").TextContent);
+        Assert.Equal("vs all of yesterday", cut.Find("[data-testid=kpi-revenue] [data-testid=kpi-compared-with]").TextContent);
 
         // Two days make a line.
         Reader.Dashboard = (period, regions) => FakeRevenueReader.With(period, regions, new RegionRevenue(zhejiang, "浙江省", true, new(1000m, 600m, 5))) with
