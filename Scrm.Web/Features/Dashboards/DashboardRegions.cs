@@ -22,8 +22,15 @@ public sealed record DashboardRegions(IReadOnlyCollection<long>? RegionIds, IRea
     /// <summary>The "no region" key of the rollups: tickets saved without a city. Only the central desk sees it.</summary>
     public const long NoRegion = 0;
 
-    /// <summary>Whether a rollup row's region is in: <see cref="RegionIds"/> null means every region, "no region" included.</summary>
-    public bool Includes(long regionId) => RegionIds is null || RegionIds.Contains(regionId);
+    /// <summary>The regions summed, as text: viewers with the same key see the same numbers (<see cref="DashboardReadCache"/>).</summary>
+    public string Key => RegionIds is null ? "*" : string.Join(',', RegionIds.Order());
+
+    /// <summary>The same, on a context of its own (the readers' shared reads use another).</summary>
+    public static async Task<DashboardRegions> ResolveAsync(IDbContextFactory<ScrmDbContext> factory, Actor actor, RegionFilter filter, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await ResolveAsync(db, actor, filter, ct);
+    }
 
     public static async Task<DashboardRegions> ResolveAsync(ScrmDbContext db, Actor actor, RegionFilter filter, CancellationToken ct)
     {

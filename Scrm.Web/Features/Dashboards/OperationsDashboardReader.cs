@@ -24,22 +24,16 @@ public sealed class OperationsDashboardReader(IDbContextFactory<ScrmDbContext> f
             throw new ForbiddenException("Only supervisors and admins see the operations dashboard.");
         }
 
-        DashboardRegions scope;
-        await using (var access = await factory.CreateDbContextAsync(ct))
-        {
-            scope = await DashboardRegions.ResolveAsync(access, actor, regions, ct);
-        }
-
+        var scope = await DashboardRegions.ResolveAsync(factory, actor, regions, ct);
         // The numbers depend on the regions seen (and names on the language), not on who sees them: viewers share a read.
         var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
-        var key = $"{period}|{regions}|{culture}|{(scope.RegionIds is null ? "*" : string.Join(',', scope.RegionIds.Order()))}";
-        return await cache.GetOrReadAsync(key, () => ReadRollupsAsync(period, regions, scope, culture), ct);
+        return await cache.GetOrReadAsync($"{period}|{regions}|{culture}|{scope.Key}", () => ReadRollupsAsync(period, regions, scope), ct);
     }
 
-    private async Task<OperationsDashboard> ReadRollupsAsync(DashboardPeriod period, RegionFilter regions, DashboardRegions scope, string culture)
+    // Runs with the culture of the viewer who started it (it flows into the shared read), the one its key names.
+    private async Task<OperationsDashboard> ReadRollupsAsync(DashboardPeriod period, RegionFilter regions, DashboardRegions scope)
     {
         var ct = CancellationToken.None;
-        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
         await using var db = await factory.CreateDbContextAsync(ct);
         var ids = scope.RegionIds?.ToList();
         var rollups = db.TicketDayRollups.AsNoTracking().Where(r => ids == null || ids.Contains(r.RegionId));

@@ -21,15 +21,9 @@ public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> fact
     public async Task<RevenueDashboard> ReadAsync(Actor actor, DashboardPeriod period, RegionFilter regions, CancellationToken ct)
     {
         Allow(actor);
-        DashboardRegions scope;
-        await using (var access = await factory.CreateDbContextAsync(ct))
-        {
-            scope = await DashboardRegions.ResolveAsync(access, actor, regions, ct);
-        }
-
+        var scope = await DashboardRegions.ResolveAsync(factory, actor, regions, ct);
         // The numbers depend on the regions seen, not on who sees them: viewers with the same scope share a read.
-        var key = $"{period}|{regions}|{(scope.RegionIds is null ? "*" : string.Join(',', scope.RegionIds.Order()))}";
-        return await cache.GetOrReadAsync(key, () => ReadRollupsAsync(period, regions, scope), ct);
+        return await cache.GetOrReadAsync($"{period}|{regions}|{scope.Key}", () => ReadRollupsAsync(period, regions, scope), ct);
     }
 
     private async Task<RevenueDashboard> ReadRollupsAsync(DashboardPeriod period, RegionFilter regions, DashboardRegions scope)
@@ -40,17 +34,18 @@ public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> fact
         var earliest = sparkFrom < period.From ? sparkFrom : period.From;
 
         var ids = scope.RegionIds?.ToList();
-        var daily = (await db.RevenueDayRollups.AsNoTracking()
-            .Where(r => (ids == null || ids.Contains(r.RegionId)) && r.Day >= earliest && r.Day <= period.To)
+        IQueryable<T> Seen<T>(DbSet<T> rows) where T : class, IMoneyRollup =>
+            ids == null ? rows.AsNoTracking() : rows.AsNoTracking().Where(r => ids.Contains(r.RegionId));
+        var daily = (await Seen(db.RevenueDayRollups).Where(r => r.Day >= earliest && r.Day <= period.To)
             .GroupBy(r => r.Day)
             .Select(g => new { Day = g.Key, Revenue = g.Sum(r => r.RevenueFen), Cost = g.Sum(r => r.CostFen), Settled = g.Sum(r => r.Settled) })
             .ToListAsync(ct)).ToDictionary(d => d.Day, d => Totals(new MoneySums(d.Revenue, d.Cost, d.Settled)));
 
         // Longer periods read whole months from the month rollups (RollupSpan): a year is 12 rows per key, not 365.
         Task<Dictionary<CubeKey, MoneySums>> CubeAsync(DashboardPeriod p) => RollupSpan.Of(p.From, p.To).SumAsync(
-            (from, to) => db.RevenueDayRollups.AsNoTracking().Where(r => (ids == null || ids.Contains(r.RegionId)) && r.Day >= from && r.Day <= to),
+            (from, to) => Seen(db.RevenueDayRollups).Where(r => r.Day >= from && r.Day <= to),
             r => new CubeKey { RegionId = r.RegionId, Category = r.Category, PartnerTypeId = r.PartnerTypeId },
-            (from, to) => db.RevenueMonthRollups.AsNoTracking().Where(r => (ids == null || ids.Contains(r.RegionId)) && r.Month >= from && r.Month <= to),
+            (from, to) => Seen(db.RevenueMonthRollups).Where(r => r.Month >= from && r.Month <= to),
             r => new CubeKey { RegionId = r.RegionId, Category = r.Category, PartnerTypeId = r.PartnerTypeId },
             ct);
         var cube = await CubeAsync(period);
@@ -64,9 +59,9 @@ public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> fact
             .ToList();
 
         var payees = await RollupSpan.Of(period.From, period.To).SumAsync(
-            (from, to) => db.PayeeDayRollups.AsNoTracking().Where(r => (ids == null || ids.Contains(r.RegionId)) && r.Day >= from && r.Day <= to),
+            (from, to) => Seen(db.PayeeDayRollups).Where(r => r.Day >= from && r.Day <= to),
             r => r.PayeeId,
-            (from, to) => db.PayeeMonthRollups.AsNoTracking().Where(r => (ids == null || ids.Contains(r.RegionId)) && r.Month >= from && r.Month <= to),
+            (from, to) => Seen(db.PayeeMonthRollups).Where(r => r.Month >= from && r.Month <= to),
             r => r.PayeeId,
             ct);
         var top = payees.Where(p => !p.Value.IsZero)
