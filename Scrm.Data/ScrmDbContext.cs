@@ -117,6 +117,9 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
     /// <summary>Reads shared by the handlers of the save under way.</summary>
     public SaveCache SaveCache { get; } = new();
 
+    /// <summary>Untracked rows the save under way appends after its tracked ones (the ledger).</summary>
+    public AppendedRows Appended { get; } = new();
+
     private async Task<int> SaveThroughPipelineAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         try
@@ -126,6 +129,7 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
         finally
         {
             SaveCache.Clear();
+            Appended.Clear();
         }
     }
 
@@ -138,10 +142,14 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
         }
 
         var raised = await DomainEventDispatcher.DispatchAsync(this, Pipeline, cancellationToken);
-        AppendOnly.Check(this);
-        Aggregates.BumpVersions(this);
-        AuditRecorder.Record(this, Actor, Pipeline.Clock.GetUtcNow().UtcDateTime);
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is null)
+        {
+            // No transaction to append in after EF's own (a retrying provider outside a unit of work): EF writes them.
+            Appended.TrackIn(this);
+        }
+
+        var written = await SaveTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        written += await Appended.WriteAsync(this, cancellationToken);
 
         // Read after the save: new aggregates have their real ids and every one its new version.
         _uncommitted.AddRange(ChangeProjection.Project(raised, Actor));
@@ -151,6 +159,28 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// The checks, version bumps and audit rows, then EF's save, after one change detection: each of them would otherwise
+    /// detect changes over every tracked row again, and nothing they do needs it (they change rows through EF's entries).
+    /// </summary>
+    private async Task<int> SaveTrackedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        ChangeTracker.DetectChanges();
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            AppendOnly.Check(this);
+            Aggregates.BumpVersions(this);
+            AuditRecorder.Record(this, Actor, Pipeline.Clock.GetUtcNow().UtcDateTime);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     /// <summary>Tells the change feed what the committed saves changed (called by the commit of an explicit transaction too).</summary>

@@ -1,4 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Scrm.Data.Providers;
+using Scrm.Data.Saving;
 using Scrm.Domain.Common;
 using Scrm.Domain.Pricing;
 using Scrm.Domain.Settlements;
@@ -52,6 +56,87 @@ public sealed class SettlementFlowTests : IAsyncLifetime
         Assert.Equal([(EarningsKind.Earning, 80.00m), (EarningsKind.Earning, 30.85m)], ledger.Select(e => (e.Kind, e.Amount)));
         Assert.All(ledger, e => Assert.Equal((new DateOnly(2026, 11, 1), false), (e.Month, e.IsAdjustment)));
         Assert.Equal(317.5m, await StockAsync("PIPE-CU-6-10", "杭州仓")); // 320 − 2.5
+    }
+
+    /// <summary>The ledger rows are appended after the save's tracked rows with SQL of their own: every column must arrive.</summary>
+    [Fact]
+    public async Task TheLedgerRows_CarryEveryColumnOfTheirLine()
+    {
+        await PublishRepairPricesAsync();
+        var id = await RepairWithWorkAsync();
+
+        await _app.MoveAsync(id, TicketStatus.Resolved);
+
+        var settlementId = await _app.QueryAsync(db => db.Settlements.Where(s => s.TicketId == id).Select(s => s.Id).SingleAsync(Ct));
+        var tech2 = await _app.QueryAsync(db => db.UserProfiles.Where(u => u.UserName == "tech2").Select(u => u.Id).SingleAsync(Ct));
+        var ledger = await LedgerAsync(id);
+        Assert.Equal(
+            [
+                (tech2, id, settlementId, 1, EarningsKind.Earning, PricedItemKind.Service, "空调维修（不含配件）", 1m, 80.00m, 150.00m),
+                (tech2, id, settlementId, 2, EarningsKind.Earning, PricedItemKind.Part, "铜管 6/10（挂机）", 2.5m, 30.85m, 62.50m),
+            ],
+            ledger.Select(e => (e.PayeeId, e.TicketId, e.SettlementId, e.LineNumber, e.Kind, e.ItemKind, e.ItemName, e.Quantity, e.Amount, e.CustomerAmount)));
+        Assert.All(ledger, e => Assert.Equal((TestApp().UtcDateTime, DateTimeKind.Utc), (e.PostedAt, e.PostedAt.Kind)));
+    }
+
+    [Fact]
+    public async Task ALedgerRowTheDatabaseRefuses_UndoesTheWholeCompletion()
+    {
+        await PublishRepairPricesAsync();
+        var settled = await RepairWithWorkAsync();
+        await _app.MoveAsync(settled, TicketStatus.Resolved);
+        var id = await RepairWithWorkAsync();
+        var agent = await _app.ActorAsync("agent");
+
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => _app.QueryAsync(async db =>
+        {
+            db.Actor = agent;
+            (await db.Tickets.Include(t => t.Fields).SingleAsync(t => t.Id == id, Ct)).ChangeStatus(TicketStatus.Resolved, _app.Clock);
+            // The first ticket's earnings again: (settlement, line, kind) is unique.
+            var earlier = await db.Settlements.SingleAsync(s => s.TicketId == settled, Ct);
+            db.Appended.Add(EarningsEntry.For(earlier, EarningsKind.Earning, new DateOnly(2026, 11, 1), _app.Clock.GetUtcNow().UtcDateTime));
+            return await db.SaveChangesAsync(Ct);
+        }));
+
+        Assert.Contains("UNIQUE", refused.InnerException!.Message, StringComparison.Ordinal);
+        Assert.Equal(TicketStatus.InProgress, await _app.QueryAsync(db => db.Tickets.Where(t => t.Id == id).Select(t => t.Status).SingleAsync(Ct)));
+        Assert.Equal(0, await _app.QueryAsync(db => db.Settlements.CountAsync(s => s.TicketId == id, Ct)));
+        Assert.Empty(await LedgerAsync(id));
+        Assert.Equal(2, (await LedgerAsync(settled)).Count);
+    }
+
+    /// <summary>
+    /// On a retrying provider (SQL Server) a save outside a unit of work has no transaction of its own to append the ledger
+    /// rows in after EF's: EF writes them with the completion, so a refused ledger row still undoes the whole completion.
+    /// </summary>
+    [Fact]
+    public async Task ACompletionSavedWithoutATransaction_IsStillAllOrNothing()
+    {
+        await PublishRepairPricesAsync();
+        var settled = await RepairWithWorkAsync();
+        await _app.MoveAsync(settled, TicketStatus.Resolved);
+        var id = await RepairWithWorkAsync();
+        var options = new DbContextOptionsBuilder<SqliteScrmDbContext>()
+            .UseSqlite($"Data Source={_app.File}", sqlite => sqlite.ExecutionStrategy(d => new RetryingStrategy(d))).Options;
+        await using var db = new SqliteScrmDbContext(options)
+        {
+            Actor = await _app.ActorAsync("agent"),
+            Pipeline = _app.Host.Services.GetRequiredService<SaveServices>(),
+        };
+        (await db.Tickets.Include(t => t.Fields).SingleAsync(t => t.Id == id, Ct)).ChangeStatus(TicketStatus.Resolved, _app.Clock);
+        var earlier = await db.Settlements.SingleAsync(s => s.TicketId == settled, Ct);
+        db.Appended.Add(EarningsEntry.For(earlier, EarningsKind.Earning, new DateOnly(2026, 11, 1), _app.Clock.GetUtcNow().UtcDateTime));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+
+        Assert.Equal(TicketStatus.InProgress, await _app.QueryAsync(q => q.Tickets.Where(t => t.Id == id).Select(t => t.Status).SingleAsync(Ct)));
+        Assert.Empty(await LedgerAsync(id));
+    }
+
+    /// <summary>Retries nothing, but counts as retrying: the save may not begin a transaction of its own.</summary>
+    private sealed class RetryingStrategy(ExecutionStrategyDependencies dependencies) : ExecutionStrategy(dependencies, 1, TimeSpan.Zero)
+    {
+        protected override bool ShouldRetryOn(Exception exception) => false;
     }
 
     [Fact]

@@ -38,7 +38,7 @@ internal sealed class SettlementHost(OutboxHost host, FakeTimeProvider clock) : 
     public static async Task<SettlementHost> AttachAsync(string file, FakeTimeProvider clock) => new(await OutboxHost.StartAsync(file, clock), clock);
 
     /// <summary>The database file the host made, deleted with it; empty when attached to another's.</summary>
-    private string File { get; init; } = "";
+    public string File { get; private init; } = "";
 
     public Task<Actor> ActorAsync(string userName) => host.ActorAsync(userName);
 

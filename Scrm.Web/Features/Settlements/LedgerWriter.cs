@@ -28,6 +28,6 @@ public sealed class LedgerWriter : IInTransactionHandler
         var from = LedgerMonth.Of(now);
         var confirmed = await db.SaveCache.GetOrReadAsync((payeeId, from),
             () => db.Statements.Where(s => s.PayeeId == payeeId && s.Month >= from).Select(s => s.Month).ToListAsync(ct));
-        db.EarningsEntries.AddRange(EarningsEntry.For(settlement, kind, LedgerMonth.ForPosting(now, confirmed), now));
+        db.Appended.Add(EarningsEntry.For(settlement, kind, LedgerMonth.ForPosting(now, confirmed), now));
     }
 }
