@@ -194,6 +194,13 @@ public abstract class ScrmDbContext : IdentityUserContext<ScrmUser>
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(CommitPublisher.Instance);
 
+    /// <summary>
+    /// An aggregate loads with its child collections (a profile's regions, skills and partner types; a ticket's fields
+    /// and SLA pauses) in one statement: one round trip, and children read in the same snapshot as the version a save
+    /// will check. They are small and bounded; a read of many aggregates, or of a long collection, says AsSplitQuery.
+    /// </summary>
+    protected const QuerySplittingBehavior DefaultQuerySplitting = QuerySplittingBehavior.SingleQuery;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -14,7 +14,7 @@ internal static class AssignmentCandidates
 
     public static async Task<IReadOnlyList<AssignmentCandidate>> ReadAsync(ScrmDbContext db, CancellationToken ct)
     {
-        var people = await db.UserProfiles.AsNoTracking().Where(p => p.Role == Role.Technician && p.IsActive).ToListAsync(ct);
+        var people = await db.UserProfiles.AsNoTracking().Where(p => p.Role == Role.Technician && p.IsActive).AsSplitQuery().ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToList();
         var held = await db.Tickets.AsNoTracking().Where(t => t.AssigneeId != null && ids.Contains(t.AssigneeId))
             .GroupBy(t => t.AssigneeId!)

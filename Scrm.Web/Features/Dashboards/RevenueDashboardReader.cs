@@ -68,7 +68,7 @@ public sealed class RevenueDashboardReader(IDbContextFactory<ScrmDbContext> fact
             .OrderByDescending(p => p.Value.RevenueFen).ThenBy(p => p.Key, StringComparer.Ordinal).Take(TopTechnicians)
             .ToList();
         var topIds = top.Select(p => p.Key).ToList();
-        var names = await db.UserProfiles.AsNoTracking().Where(u => topIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.UserProfiles.DisplayNamesAsync(topIds, ct);
 
         var sparkDays = Enumerable.Range(0, period.To.DayNumber - sparkFrom.DayNumber + 1).Select(sparkFrom.AddDays).ToList();
         IReadOnlyList<double> Spark(Func<MoneyTotals, decimal> pick) =>

@@ -53,7 +53,7 @@ public sealed class ReconciliationService(UnitOfWork work)
                 };
             }).ToList();
 
-            var payees = await SettlementService.PayeeNamesAsync(db, ledger.Select(e => e.PayeeId).Concat(expected.Select(e => e.PayeeId)), t);
+            var payees = await db.UserProfiles.DisplayNamesAsync(ledger.Select(e => e.PayeeId).Concat(expected.Select(e => e.PayeeId)), t);
             var rows = payees.Keys.Select(p => new ReconciliationRow(p, payees[p],
                     ledger.Where(e => e.PayeeId == p).Sum(e => e.Amount), ledger.Count(e => e.PayeeId == p),
                     expected.Where(e => e.PayeeId == p).Sum(e => e.Total), expected.Where(e => e.PayeeId == p).Sum(e => e.Lines)))

@@ -30,7 +30,7 @@ public sealed class SettlementService(UnitOfWork work, TimeProvider time)
                 .OrderBy(s => s.CompletedAt).ThenBy(s => s.Id).ToListAsync(t);
             var ticketIds = held.Select(s => s.TicketId).ToList();
             var tickets = await db.Tickets.AsNoTracking().Where(x => ticketIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => new { x.Number, x.Title }, t);
-            var payees = await PayeeNamesAsync(db, held.Select(s => s.PayeeId), t);
+            var payees = await db.UserProfiles.DisplayNamesAsync(held.Select(s => s.PayeeId), t);
             var cities = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, t);
             var partnerTypes = await db.PartnerTypes.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, t);
             return held.Select(s => new HeldSettlementRow(s.Id, s.TicketId, tickets[s.TicketId].Number, tickets[s.TicketId].Title,
@@ -99,7 +99,7 @@ public sealed class SettlementService(UnitOfWork work, TimeProvider time)
                 .Where(r => string.IsNullOrWhiteSpace(filter.TicketNumber) || r.Number.Contains(filter.TicketNumber.Trim()))
                 .OrderByDescending(r => r.Settlement.CompletedAt).ThenByDescending(r => r.Settlement.Id)
                 .Take(PostedListSize).ToListAsync(t);
-            var payees = await PayeeNamesAsync(db, rows.Select(r => r.Settlement.PayeeId), t);
+            var payees = await db.UserProfiles.DisplayNamesAsync(rows.Select(r => r.Settlement.PayeeId), t);
             return rows.Select(r => new PostedSettlementRow(r.Settlement.Id, r.Settlement.TicketId, r.Number, r.Title,
                 payees.GetValueOrDefault(r.Settlement.PayeeId!) ?? "", r.Settlement.State, r.Settlement.CompletedAt, r.Settlement.PostedAt,
                 r.Settlement.Total, r.Settlement.ReversalKind, r.Settlement.ReversalNote)).ToList();
@@ -159,9 +159,4 @@ public sealed class SettlementService(UnitOfWork work, TimeProvider time)
         }, ct);
     }
 
-    internal static async Task<Dictionary<string, string>> PayeeNamesAsync(ScrmDbContext db, IEnumerable<string?> ids, CancellationToken ct)
-    {
-        var wanted = ids.OfType<string>().Distinct().ToList();
-        return await db.UserProfiles.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-    }
 }

@@ -81,7 +81,7 @@ public sealed class StatementService(UnitOfWork work, TimeProvider time)
         var stored = await db.Statements.AsNoTracking().Where(s => s.Month == month && (payeeId == null || s.PayeeId == payeeId))
             .ToDictionaryAsync(s => s.PayeeId, ct);
         var ids = entries.Select(e => e.PayeeId).Concat(stored.Keys).Distinct().ToList();
-        var payees = await db.UserProfiles.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(ct);
+        var payees = await db.UserProfiles.AsNoTracking().Where(u => ids.Contains(u.Id)).AsSplitQuery().ToListAsync(ct);
         var partnerTypes = await db.PartnerTypes.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var lastDay = month.AddMonths(1).AddDays(-1);
         return payees.OrderBy(p => p.DisplayName, StringComparer.Ordinal).Select(p =>
@@ -100,7 +100,7 @@ public sealed class StatementService(UnitOfWork work, TimeProvider time)
             .Join(db.Tickets, e => e.TicketId, x => x.Id, (e, x) => new { Entry = e, x.Number })
             .Join(db.Settlements, r => r.Entry.SettlementId, s => s.Id, (r, s) => new { r.Entry, r.Number, s.CompletedAt })
             .ToListAsync(ct);
-        var payees = await SettlementService.PayeeNamesAsync(db, rows.Select(r => r.Entry.PayeeId), ct);
+        var payees = await db.UserProfiles.DisplayNamesAsync(rows.Select(r => r.Entry.PayeeId), ct);
         return rows
             .OrderBy(r => payees.GetValueOrDefault(r.Entry.PayeeId), StringComparer.Ordinal).ThenBy(r => r.Entry.PostedAt).ThenBy(r => r.Entry.Id)
             .Select(r => new StatementLineRow(r.Entry.Id, payees.GetValueOrDefault(r.Entry.PayeeId) ?? "", r.Entry.PostedAt, r.Number, r.Entry.ItemName,

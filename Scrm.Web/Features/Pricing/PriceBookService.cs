@@ -209,7 +209,7 @@ public sealed class PriceBookService(UnitOfWork work, TimeProvider time)
             await db.PriceBookVersions.Where(v => v.State == PriceBookState.Published).Select(v => new { v.Id, v.EffectiveFrom }).ToListAsync(ct),
             v => v.EffectiveFrom, ChinaTime.Today(time))?.Id;
         var userIds = versions.Select(v => v.DraftedById).Concat(versions.Select(v => v.ReviewedById ?? "")).Distinct().ToArray();
-        var names = await db.UserProfiles.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.UserProfiles.DisplayNamesAsync(userIds, ct);
         return versions.Select(v => new VersionRow(
             new PriceBookRow(v.Id, v.Number, v.State, v.EffectiveFrom, names.GetValueOrDefault(v.DraftedById) ?? v.DraftedById,
                 v.ReviewedById is null ? null : names.GetValueOrDefault(v.ReviewedById) ?? v.ReviewedById, v.Entries, v.Id == inForce),

@@ -45,7 +45,7 @@ public static class PriceSimulation
         var work = await SettlementPricer.WorkedItemsAsync(db, ticketIds, ct);
         var numbers = await db.Tickets.Where(t => ticketIds.Contains(t.Id)).Select(t => new { t.Id, t.Number }).ToDictionaryAsync(t => t.Id, t => t.Number, ct);
         var payeeIds = settlements.Select(s => s.PayeeId!).Distinct().ToArray();
-        var names = await db.UserProfiles.Where(u => payeeIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.UserProfiles.DisplayNamesAsync(payeeIds, ct);
 
         var repriced = settlements.Select(posted =>
         {

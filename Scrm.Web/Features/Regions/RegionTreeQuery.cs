@@ -19,9 +19,9 @@ internal static class RegionTreeQuery
         // Supervisors and admins are a handful of people: load them once and match their regions in memory.
         var staff = await db.UserProfiles.AsNoTracking()
             .Where(u => u.IsActive && (u.Role == Role.Supervisor || u.Role == Role.Admin))
-            .OrderBy(u => u.DisplayName).ToListAsync(ct);
+            .OrderBy(u => u.DisplayName).AsSplitQuery().ToListAsync(ct);
         var directorIds = regions.Where(r => r.DirectorId is not null).Select(r => r.DirectorId!).Distinct().ToList();
-        var names = await db.UserProfiles.AsNoTracking().Where(u => directorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.UserProfiles.DisplayNamesAsync(directorIds, ct);
         var tiers = await db.PriceTiers.AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Code)
             .Select(t => new Option<string>(t.Code, t.Name)).ToListAsync(ct);
 

@@ -37,7 +37,7 @@ internal static class WorkLinesQuery
     {
         var settlements = await db.Settlements.AsNoTracking().Where(s => s.TicketId == ticketId).OrderBy(s => s.Round).ToListAsync(ct);
         var payeeIds = settlements.Select(s => s.PayeeId).OfType<string>().Distinct().ToArray();
-        var names = await db.UserProfiles.Where(u => payeeIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.UserProfiles.DisplayNamesAsync(payeeIds, ct);
         var regionIds = settlements.Select(s => s.RegionId).OfType<long>().Distinct().ToArray();
         var cities = await db.Regions.Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         var partnerTypeIds = settlements.Select(s => s.PartnerTypeId).OfType<long>().Distinct().ToArray();

@@ -33,7 +33,7 @@ internal sealed class HistoryWorld
     public static async Task<HistoryWorld> LoadAsync(ScrmDbContext db, DateOnly today, CancellationToken ct)
     {
         var regions = await db.Regions.AsNoTracking().ToListAsync(ct);
-        var people = await db.UserProfiles.AsNoTracking().Where(p => p.IsActive).ToListAsync(ct);
+        var people = await db.UserProfiles.AsNoTracking().Where(p => p.IsActive).AsSplitQuery().ToListAsync(ct);
         var customers = await db.Customers.AsNoTracking().ToListAsync(ct);
         var warehouses = await db.Warehouses.AsNoTracking().ToDictionaryAsync(w => w.Name, w => w.Id, ct);
         var templates = await db.TicketTemplates.AsNoTracking().Include(t => t.Fields).Include(t => t.Rules).ToDictionaryAsync(t => t.Name, ct);
