@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Scrm.Data;
-using Scrm.Data.Identity;
-using Scrm.Domain.Users;
 using Xunit;
 
 namespace Scrm.Tests.Data;
@@ -15,18 +13,8 @@ public sealed class ProfileQueriesTests(SqliteDatabase database) : IClassFixture
     [Fact]
     public async Task DisplayNames_AreTheKnownIds_OnceEach_FromTheProfileColumnsAlone()
     {
-        var n = database.Next();
-        var (wang, li) = ($"wang-{n}", $"li-{n}");
-        await using (var db = database.CreateContext())
-        {
-            foreach (var (id, name, role) in new[] { (wang, "王师傅", Role.Technician), (li, "李主管", Role.Supervisor) })
-            {
-                db.Users.Add(new ScrmUser { Id = id, UserName = id, NormalizedUserName = id.ToUpperInvariant(), SecurityStamp = "s" });
-                db.UserProfiles.Add(new UserProfile(id, id, name, role));
-            }
-
-            await db.SaveChangesAsync(Ct);
-        }
+        var wang = await database.SaveUserAsync("王师傅");
+        var li = await database.SaveUserAsync("李主管");
 
         var commands = new CommandTexts();
         await using var read = database.CreateContext(interceptor: commands);
